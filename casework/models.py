@@ -1,0 +1,484 @@
+"""Police handling of reports shared with them: cases, THRIVE, updates, Victims' Code clocks,
+escalations and outcomes."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centres.models import Area
+from reporting.models import Report
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("New")
+    TRIAGED = "triaged", _("Triaged")
+    INVESTIGATING = "investigating", _("Under investigation")
+    AWAITING_DECISION = "awaiting_decision", _("Awaiting a decision")
+    OUTCOME_RECORDED = "outcome_recorded", _("Outcome recorded")
+    CLOSED = "closed", _("Closed")
+
+
+class Priority(models.TextChoices):
+    """The grade of response from the latest THRIVE assessment."""
+
+    IMMEDIATE = "immediate", _("Immediate")
+    PRIORITY = "priority", _("Priority")
+    SCHEDULED = "scheduled", _("Scheduled")
+    NO_DEPLOYMENT = "no_deployment", _("Resolved without deployment")
+
+
+class RecordingDecision(models.TextChoices):
+    CRIME = "crime", _("Crime")
+    NCHI = "nchi", _("Non-crime hate incident")
+    NO_RECORD = "no_record", _("No record")
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from reporting import access
+
+        return access.cases_visible_to(user, self)
+
+    def open(self):
+        return self.exclude(status=CaseStatus.CLOSED)
+
+
+class Case(models.Model):
+    """Police handling of one report shared with police, owned by the area it falls in."""
+
+    report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="case")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="cases")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_cases",
+        verbose_name=_("assigned officer"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    # Denormalised from the latest THRIVE assessment, in the same transaction, so the
+    # changelist can filter and sort by it on an index instead of a subquery per row.
+    priority = models.CharField(_("priority"), max_length=16, choices=Priority.choices, blank=True)
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    triaged_at = models.DateTimeField(_("triaged at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    recording_decision = models.CharField(
+        _("recording decision"), max_length=10, choices=RecordingDecision.choices, blank=True
+    )
+    # The 2023 NCHI code: the subject's personal data may be kept only if there is a real risk
+    # of significant harm or of a future criminal offence, recorded with a rationale.
+    nchi_threshold_met = models.BooleanField(
+        _("threshold for keeping the subject's personal data met"), null=True, blank=True
+    )
+    nchi_rationale = models.TextField(_("threshold rationale"), blank=True)
+    enhanced_rights = models.BooleanField(
+        _("enhanced rights under the Victims' Code"), default=True
+    )
+    enhanced_downgrade_reason = models.TextField(_("reason for standard rights"), blank=True)
+    update_interval_days = models.PositiveSmallIntegerField(
+        _("routine update every (days)"), default=28
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        ordering = ["-opened_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="case_status_valid",
+                condition=Q(status__in=[s.value for s in CaseStatus]),
+            ),
+            models.CheckConstraint(
+                name="case_priority_valid",
+                condition=Q(priority="") | Q(priority__in=[p.value for p in Priority]),
+            ),
+            models.CheckConstraint(
+                name="case_closed_has_time",
+                condition=~Q(status="closed") | Q(closed_at__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="case_triaged_has_time",
+                condition=Q(status="new") | Q(triaged_at__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="case_downgrade_has_reason",
+                condition=Q(enhanced_rights=True) | ~Q(enhanced_downgrade_reason=""),
+            ),
+            models.CheckConstraint(
+                name="case_nchi_threshold_recorded",
+                condition=(
+                    ~Q(recording_decision="nchi")
+                    | Q(nchi_threshold_met__isnull=False) & ~Q(nchi_rationale="")
+                ),
+            ),
+            models.CheckConstraint(
+                name="case_update_interval_positive", condition=Q(update_interval_days__gte=1)
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["area", "status", "opened_at"]),
+            models.Index(fields=["area", "opened_at"]),
+            models.Index(fields=["owner", "status"]),
+            models.Index(fields=["area", "priority"]),
+            # The untriaged sweep.
+            models.Index(fields=["opened_at"], condition=Q(status="new"), name="case_new_idx"),
+        ]
+
+    def __str__(self):
+        return self.report.reference
+
+
+class CaseEvent(models.Model):
+    """An append-only record of each status change."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        ordering = ["at"]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status}"
+
+
+class ThriveAssessment(models.Model):
+    """A THRIVE grading. Re-assessments add rows; the history is never rewritten."""
+
+    class Level(models.TextChoices):
+        LOW = "low", _("Low")
+        MEDIUM = "medium", _("Medium")
+        HIGH = "high", _("High")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assessments")
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assessed_at = models.DateTimeField(_("assessed at"), default=timezone.now)
+    threat = models.CharField(_("threat"), max_length=6, choices=Level.choices)
+    harm = models.CharField(_("harm"), max_length=6, choices=Level.choices)
+    risk = models.CharField(_("risk"), max_length=6, choices=Level.choices)
+    investigation = models.TextField(_("investigation"), blank=True)
+    vulnerability = models.TextField(_("vulnerability"), blank=True)
+    engagement = models.TextField(_("engagement"), blank=True)
+    grade = models.CharField(_("grade of response"), max_length=16, choices=Priority.choices)
+    reason = models.TextField(_("why re-assessed"), blank=True)
+
+    class Meta:
+        verbose_name = _("THRIVE assessment")
+        ordering = ["-assessed_at"]
+        get_latest_by = "assessed_at"
+        constraints = [
+            models.CheckConstraint(
+                name="thrive_levels_valid",
+                condition=Q(threat__in=["low", "medium", "high"])
+                & Q(harm__in=["low", "medium", "high"])
+                & Q(risk__in=["low", "medium", "high"]),
+            ),
+            models.CheckConstraint(
+                name="thrive_grade_valid", condition=Q(grade__in=[p.value for p in Priority])
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_grade_display()} ({self.assessed_at:%Y-%m-%d})"
+
+
+class KeyEvent(models.TextChoices):
+    """Victims' Code events the victim must be told of within a deadline."""
+
+    ARRESTED = "arrested", _("Suspect arrested")
+    INTERVIEWED = "interviewed", _("Suspect interviewed")
+    RELEASED = "released", _("Suspect released")
+    BAIL_CHANGED = "bail_changed", _("Bail or release under investigation changed")
+    NOT_INVESTIGATED = "not_investigated", _("Decision not to investigate")
+    CHARGED = "charged", _("Suspect charged")
+    OUT_OF_COURT = "out_of_court", _("Out-of-court disposal")
+    NOT_PROSECUTED = "not_prosecuted", _("Decision not to prosecute")
+
+
+class CaseUpdate(models.Model):
+    """An internal note, or an update the victim sees on the tracking page and is told of."""
+
+    class Visibility(models.TextChoices):
+        INTERNAL = "internal", _("Internal note")
+        VICTIM = "victim", _("Update for the victim")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="updates")
+    visibility = models.CharField(_("who sees it"), max_length=8, choices=Visibility.choices)
+    key_event = models.CharField(
+        _("key event"), max_length=20, choices=KeyEvent.choices, blank=True
+    )
+    # A standard, translated message for the victim, by code; free text may follow it.
+    message_code = models.CharField(_("standard message"), max_length=40, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    is_contact_attempt = models.BooleanField(_("records a contact attempt"), default=False)
+
+    class Meta:
+        verbose_name = _("case update")
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="caseupdate_visibility_valid",
+                condition=Q(visibility__in=["internal", "victim"]),
+            ),
+            models.CheckConstraint(
+                name="caseupdate_not_empty", condition=~Q(body="") | ~Q(message_code="")
+            ),
+        ]
+        indexes = [models.Index(fields=["case", "visibility", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_visibility_display()} {self.created_at:%Y-%m-%d}"
+
+
+class ClockQuerySet(models.QuerySet):
+    def running(self):
+        return self.filter(met_at__isnull=True)
+
+    def overdue(self, now=None):
+        return self.running().filter(due_at__lt=now or timezone.now())
+
+
+class Clock(models.Model):
+    """A Victims' Code deadline: tell the victim of a key event (5 working days, or 1 under
+    enhanced rights), or the routine update interval agreed with them."""
+
+    class Kind(models.TextChoices):
+        KEY_EVENT = "key_event", _("Key event")
+        ROUTINE = "routine", _("Routine update")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clocks")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    key_event = models.CharField(
+        _("key event"), max_length=20, choices=KeyEvent.choices, blank=True
+    )
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    due_at = models.DateTimeField(_("due at"))
+    met_at = models.DateTimeField(_("met at"), null=True, blank=True)
+    met_by = models.ForeignKey(
+        CaseUpdate, on_delete=models.SET_NULL, null=True, blank=True, related_name="clocks_met"
+    )
+    # Set by the sweep when it has queued the "due soon" alert, so it is queued once.
+    due_soon_alerted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClockQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Victims' Code clock")
+        ordering = ["due_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="clock_kind_valid", condition=Q(kind__in=["key_event", "routine"])
+            ),
+            models.CheckConstraint(
+                name="clock_key_event_named",
+                condition=Q(kind="routine", key_event="") | Q(kind="key_event") & ~Q(key_event=""),
+            ),
+            models.CheckConstraint(
+                name="clock_due_after_start", condition=Q(due_at__gte=models.F("started_at"))
+            ),
+        ]
+        indexes = [
+            # The sweeps: running clocks by deadline.
+            models.Index(fields=["due_at"], condition=Q(met_at__isnull=True), name="clock_due_idx"),
+            models.Index(fields=["case", "met_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} due {self.due_at:%Y-%m-%d}"
+
+
+class Escalation(models.Model):
+    """Raised automatically when something is late; to the SPOC first, then the inspector."""
+
+    class Kind(models.TextChoices):
+        NOT_TRIAGED = "not_triaged", _("Not triaged in time")
+        UPDATE_OVERDUE = "update_overdue", _("Victim update overdue")
+        HIGH_RISK_UNASSIGNED = "high_risk_unassigned", _("High-risk case unassigned")
+        AUTHORISATION_WAITING = "authorisation_waiting", _("Authorisation waiting too long")
+
+    class Level(models.TextChoices):
+        SPOC = "spoc", _("SPOC")
+        INSPECTOR = "inspector", _("Inspector")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="escalations")
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    clock = models.ForeignKey(
+        Clock, on_delete=models.CASCADE, null=True, blank=True, related_name="escalations"
+    )
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("escalation")
+        ordering = ["-raised_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="escalation_kind_valid",
+                condition=Q(
+                    kind__in=[
+                        "not_triaged",
+                        "update_overdue",
+                        "high_risk_unassigned",
+                        "authorisation_waiting",
+                    ]
+                ),
+            ),
+            models.CheckConstraint(
+                name="escalation_level_valid", condition=Q(level__in=["spoc", "inspector"])
+            ),
+            # One open escalation per case, kind, level and clock: sweeps may run twice.
+            models.UniqueConstraint(
+                fields=["case", "kind", "level", "clock"],
+                condition=Q(resolved_at__isnull=True),
+                name="escalation_open_unique",
+                nulls_distinct=False,
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["raised_at"],
+                condition=Q(resolved_at__isnull=True),
+                name="escalation_open_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_level_display()})"
+
+
+class OutcomeType(models.Model):
+    """A Home Office outcome type (1–22): the canonical outcome."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=250)
+    is_positive = models.BooleanField(_("counts as a positive outcome"), default=False)
+    is_no_further_action = models.BooleanField(_("no further action"), default=False)
+
+    class Meta:
+        verbose_name = _("Home Office outcome type")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                name="outcometype_number_range", condition=Q(number__gte=1, number__lte=22)
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class LocalOutcomeCode(models.Model):
+    """An area's own outcome code (e.g. OC1) mapped onto a Home Office outcome type."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="outcome_codes")
+    code = models.CharField(_("code"), max_length=20)
+    label = models.CharField(_("label"), max_length=200)
+    outcome_type = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("local outcome code")
+        ordering = ["area", "code"]
+        constraints = [models.UniqueConstraint(fields=["area", "code"], name="localoutcome_unique")]
+
+    def __str__(self):
+        return f"{self.code} ({self.outcome_type.number})"
+
+
+class Outcome(models.Model):
+    """The outcome recorded for a case."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="outcome")
+    outcome_type = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="+")
+    local_code = models.ForeignKey(
+        LocalOutcomeCode, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    offender_identifiable = models.BooleanField(_("offender named or identifiable"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("outcome")
+
+    def __str__(self):
+        return str(self.outcome_type)
+
+
+class Authorisation(models.Model):
+    """An inspector's authorisation to close with no further action where the offender is
+    named or identifiable (an area rule)."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="authorisations")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    request_reason = models.TextField(_("why no further action"))
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("authorisation")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="authorisation_decision_valid",
+                condition=Q(decision__in=["pending", "approved", "refused"]),
+            ),
+            models.CheckConstraint(
+                name="authorisation_decided_has_who_when",
+                condition=Q(decision="pending")
+                | Q(decided_by__isnull=False, decided_at__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="authorisation_refusal_has_reason",
+                condition=~Q(decision="refused") | ~Q(decision_reason=""),
+            ),
+            models.CheckConstraint(
+                name="authorisation_not_self_approved",
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=models.F("requested_by")),
+            ),
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(decision="pending"), name="authorisation_one_pending"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["requested_at"],
+                condition=Q(decision="pending"),
+                name="authorisation_pending_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case} {self.get_decision_display()}"

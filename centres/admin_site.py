@@ -1,0 +1,25 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
+
+
+class StaffAdminSite(OTPAdminSite):
+    """The Django admin, open only to police roles and administrators who passed a second
+    factor. Sign-in goes through the one staff sign-in (password, then the second factor)."""
+
+    site_header = _("Hate Report — staff")
+    site_title = _("Hate Report staff")
+    index_title = _("Casework and administration")
+    enable_nav_sidebar = False
+
+    def __init__(self, name="admin"):
+        super().__init__(name)
+
+    def has_permission(self, request):
+        user = request.user
+        return user.is_active and user.is_staff and user.is_verified()
+
+    def login(self, request, extra_context=None):
+        next_url = request.GET.get("next") or reverse("admin:index", current_app=self.name)
+        return redirect(f"{reverse('staff:login')}?next={next_url}")

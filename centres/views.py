@@ -1,0 +1,234 @@
+from functools import wraps
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import user_has_device, verify_token
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import SignInForm, TokenForm
+from .models import Centre
+
+BACKUP_CODES = 10
+
+
+def staff_required(view):
+    """Signed in with a password and a second factor; otherwise off to finish signing in."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(f"{reverse('staff:login')}?next={request.get_full_path()}")
+        if not user.is_verified():
+            return redirect(f"{_second_factor_url(user)}?next={request.get_full_path()}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _second_factor_url(user) -> str:
+    return reverse("staff:verify" if user_has_device(user) else "staff:setup")
+
+
+def _next_url(request) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return ""
+
+
+def _home_for(user) -> str:
+    if user.is_staff:
+        return reverse("admin:index")
+    if user.is_centre_worker:
+        return reverse("workspace:home")
+    if user.is_analyst:
+        return reverse("casework:insights")
+    return reverse("staff:no_role")
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+def sign_in(request):
+    form = SignInForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user)
+        next_url = _next_url(request)
+        target = _second_factor_url(form.user)
+        return redirect(f"{target}?next={next_url}" if next_url else target)
+    return render(
+        request,
+        "centres/sign_in.html",
+        {"form": form, "next": _next_url(request), "expired": "expired" in request.GET},
+    )
+
+
+@never_cache
+def verify(request):
+    if not request.user.is_authenticated:
+        return redirect("staff:login")
+    if not user_has_device(request.user):
+        return redirect("staff:setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = _match_device(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request) or _home_for(request.user))
+        form.add_error("token", _("That code is not right, or it has expired. Try again."))
+    return render(request, "centres/verify.html", {"form": form, "next": _next_url(request)})
+
+
+def _match_device(user, token):
+    # Each device throttles its own failed attempts (django-otp's ThrottlingMixin).
+    for model in (TOTPDevice, StaticDevice):
+        for device in model.objects.filter(user=user, confirmed=True):
+            matched = verify_token(user, device.persistent_id, token)
+            if matched is not None:
+                return matched
+    return None
+
+
+@never_cache
+def set_up_second_factor(request):
+    """First sign-in: add an authenticator app, confirm it with a code, get backup codes."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("staff:login")
+    if user_has_device(user):
+        return redirect("staff:verify")
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "Authenticator app"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            codes = _confirm_devices(user, device)
+            otp_login(request, device)
+            return render(
+                request,
+                "centres/backup_codes.html",
+                {"codes": codes, "next": _next_url(request) or _home_for(user)},
+            )
+        form.add_error("token", _("That code is not right. Check the time on your phone."))
+    return render(
+        request,
+        "centres/set_up.html",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "key": _grouped_key(device),
+            "next": _next_url(request),
+        },
+    )
+
+
+@transaction.atomic
+def _confirm_devices(user, device) -> list[str]:
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    static, _created = StaticDevice.objects.get_or_create(
+        user=user, name="Backup codes", defaults={"confirmed": True}
+    )
+    static.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
+    return codes
+
+
+def _qr_svg(data: str) -> str:
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+def _grouped_key(device) -> str:
+    from base64 import b32encode
+
+    key = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("staff:login")
+
+
+@staff_required
+def home(request):
+    return redirect(_home_for(request.user))
+
+
+@staff_required
+def no_role(request):
+    if request.user.is_staff or request.user.is_centre_worker or request.user.is_analyst:
+        return redirect("staff:home")
+    return render(request, "centres/no_role.html", status=403)
+
+
+def healthz(request):
+    """Liveness and dependencies (database, broker) as JSON, with no personal data."""
+    import json
+
+    from django.db import connection
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:
+        checks["database"] = "unavailable"
+    checks["broker"] = _broker_status()
+    healthy = all(value in ("ok", "eager") for value in checks.values())
+    body = {"status": "ok" if healthy else "degraded", **checks}
+    return HttpResponse(
+        json.dumps(body),
+        content_type="application/json",
+        status=200 if healthy else 503,
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def _broker_status() -> str:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    from hatereport.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception:
+        return "unavailable"
+
+
+def directory(request):
+    """The public directory of reporting centres."""
+    centres = Centre.objects.listed().select_related("area").order_by("town", "name")
+    return render(request, "centres/directory.html", {"centres": centres})
+
+
+def centre_detail(request, slug):
+    centre = get_object_or_404(Centre.objects.listed(), slug=slug)
+    return render(request, "centres/centre.html", {"centre": centre})

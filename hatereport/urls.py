@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from centres import urls as centres_urls
+from centres import views as centres_views
+
+urlpatterns = [
+    path("healthz", centres_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("staff/", include(centres_urls.staff_patterns)),
+    path("centre/", include("reporting.workspace_urls")),
+    path("insights/", include("casework.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("centres/", include(centres_urls.directory_patterns)),
+    path("", include("reporting.urls")),
+)

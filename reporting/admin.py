@@ -1,0 +1,75 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from centres.models import AccessLogEntry
+
+from . import access
+from .models import IncidentType, PlaceType, Report, ReporterContact
+
+
+@admin.register(IncidentType)
+class IncidentTypeAdmin(TranslationAdmin):
+    list_display = ["name", "code", "order", "is_active"]
+
+
+@admin.register(PlaceType)
+class PlaceTypeAdmin(TranslationAdmin):
+    list_display = ["name", "code", "order", "is_active"]
+
+
+class ReadOnlyInline(admin.StackedInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ContactInline(ReadOnlyInline):
+    model = ReporterContact
+    exclude = []
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Reports are read in the admin, never edited there; every view is logged."""
+
+    list_display = ["reference", "submitted_at", "channel", "consent", "area", "centre"]
+    list_filter = ["channel", "consent", "reporter_role"]
+    search_fields = ["=reference"]
+    list_select_related = ["area", "centre"]
+    show_full_result_count = False
+    exclude = ["passphrase_hash"]
+
+    def get_queryset(self, request):
+        return access.reports_visible_to(request.user, super().get_queryset(request))
+
+    def get_inlines(self, request, obj):
+        if obj is not None and access.can_see_contact_details(request.user, obj):
+            return [ContactInline]
+        return []
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "passphrase_hash"] + [
+            "incident_types",
+            "strands",
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        obj = getattr(response, "context_data", {}).get("original")
+        if obj is not None:
+            access.record(request.user, obj, AccessLogEntry.Action.VIEW, detail="admin")
+        return response
