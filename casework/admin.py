@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from centres.models import AccessLogEntry
+from centres.models import AccessLogEntry, User
 from reporting import access
 
 from .models import Case, CaseUpdate, LocalOutcomeCode, OutcomeType, ThriveAssessment
@@ -58,7 +58,18 @@ class CaseAdmin(admin.ModelAdmin):
     inlines = [AssessmentInline, UpdateInline]
 
     def get_queryset(self, request):
-        return access.cases_visible_to(request.user, super().get_queryset(request))
+        return access.cases_handled_by(request.user, super().get_queryset(request))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        owner = form.base_fields.get("owner")
+        if owner is not None and obj is not None:
+            # Only police of the case's area, so the choice neither lists every person who
+            # has an account nor lets a case go to a volunteer or another area.
+            owner.queryset = User.objects.police_of_area(obj.area_id) | User.objects.filter(
+                pk=obj.owner_id
+            )
+        return form
 
     def has_add_permission(self, request):
         return False

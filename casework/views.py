@@ -6,7 +6,7 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 
 from centres.views import staff_required
-from reporting.models import Report
+from reporting.models import Channel, Report
 
 SMALL_NUMBER = 5
 
@@ -50,7 +50,9 @@ def insights(request):
                 for row in by_strand
                 if row["strands__name"]
             ],
-            "by_channel": [(row["channel"], suppress(row["total"])) for row in by_channel],
+            "by_channel": [
+                (Channel(row["channel"]).label, suppress(row["total"])) for row in by_channel
+            ],
             "by_area": [(row["area__name"], suppress(row["total"])) for row in by_area],
         },
     )

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
+from .views import with_next
+
 
 class StaffAdminSite(OTPAdminSite):
     """The Django admin, open only to police roles and administrators who passed a second
@@ -22,4 +24,4 @@ class StaffAdminSite(OTPAdminSite):
 
     def login(self, request, extra_context=None):
         next_url = request.GET.get("next") or reverse("admin:index", current_app=self.name)
-        return redirect(f"{reverse('staff:login')}?next={next_url}")
+        return redirect(with_next(reverse("staff:login"), next_url))

@@ -45,6 +45,12 @@ class UserManager(BaseUserManager):
         extra.setdefault("is_superuser", True)
         return self.create_user(email, password, **extra)
 
+    def police_of_area(self, area_id):
+        """Active police officers, SPOCs and inspectors of one area: whom its cases may be
+        assigned to."""
+        police = Membership.objects.active().filter(role__in=Role.POLICE_ROLES, area_id=area_id)
+        return self.filter(is_active=True, pk__in=police.values("user_id"))
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A member of staff or a volunteer. Victims never have accounts.
@@ -71,6 +77,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.name or self.email
+
+    def clean(self):
+        super().clean()
+        # Sign-in looks addresses up in lower case (SignInForm), as create_user stores them; an
+        # address typed with capitals in the admin could otherwise never sign in.
+        self.email = (self.email or "").strip().lower()
 
     def get_full_name(self):
         return self.name

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -33,12 +33,17 @@ def staff_required(view):
     def wrapper(request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated:
-            return redirect(f"{reverse('staff:login')}?next={request.get_full_path()}")
+            return redirect(with_next(reverse("staff:login"), request.get_full_path()))
         if not user.is_verified():
-            return redirect(f"{_second_factor_url(user)}?next={request.get_full_path()}")
+            return redirect(with_next(_second_factor_url(user), request.get_full_path()))
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def with_next(url: str, next_url: str) -> str:
+    """`url` with `next_url` as its `next` parameter, quoted so its own query survives."""
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def _second_factor_url(user) -> str:
@@ -72,8 +77,7 @@ def sign_in(request):
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
         next_url = _next_url(request)
-        target = _second_factor_url(form.user)
-        return redirect(f"{target}?next={next_url}" if next_url else target)
+        return redirect(with_next(_second_factor_url(form.user), next_url))
     return render(
         request,
         "centres/sign_in.html",
@@ -217,7 +221,8 @@ def _broker_status() -> str:
 
     try:
         with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+            # One try: a health probe must answer quickly (the transport options cap the wait).
+            conn.ensure_connection(max_retries=0, timeout=2)
         return "ok"
     except Exception:
         return "unavailable"

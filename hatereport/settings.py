@@ -187,7 +187,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "centres/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Behind PROXY_COUNT trusted proxies the client is read from X-Forwarded-For (django-ipware);
+# otherwise every sign-in would share the proxy's address.
 AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if envint("PROXY_COUNT", 0) else ("REMOTE_ADDR",)
+)
 
 OTP_TOTP_ISSUER = "Hate Report"
 
@@ -280,6 +285,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 _production = not (DEBUG or DEMO)
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _production)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", _production)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", _production)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if _production else 0)

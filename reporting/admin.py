@@ -32,6 +32,12 @@ class ContactInline(ReadOnlyInline):
     model = ReporterContact
     exclude = []
 
+    def has_view_permission(self, request, obj=None):
+        # No role has a model permission on contact details: who may read them is decided per
+        # report by the access rules, and ReportAdmin.get_inlines adds this inline only for a
+        # report they allow. Django also asks without a report, to build the inline queryset.
+        return obj is None or access.can_see_contact_details(request.user, obj)
+
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):

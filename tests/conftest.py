@@ -1,0 +1,182 @@
+"""Personas and sign-in helpers. Tests run on the real PostgreSQL and Redis (see README)."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from centres.models import Role
+from reporting.models import Channel, Consent
+
+from .factories import (
+    AreaFactory,
+    CaseFactory,
+    CentreFactory,
+    MembershipFactory,
+    ReporterContactFactory,
+    ReportFactory,
+    UserFactory,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+def pytest_configure(config):
+    # WhiteNoise warns that collectstatic has not run; no test serves static files.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+def pytest_collection_modifyitems(config, items):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        raise pytest.UsageError(
+            "The tests prove things on PostgreSQL: set DATABASE_URL (see README)."
+        )
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest needs collectstatic; tests render templates without it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # Argon2 is slow on purpose; a test about hashing puts it back itself.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    # Without DEBUG or the demo, settings turn on the HTTPS redirect; the test client speaks
+    # plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+
+
+def member(role, *, centre=None, area=None, **user_fields):
+    user = UserFactory(**user_fields)
+    MembershipFactory(user=user, role=role, centre=centre, area=area)
+    return user
+
+
+@pytest.fixture
+def area_a(db):
+    return AreaFactory(name="Birmingham East", code="birmingham-east")
+
+
+@pytest.fixture
+def area_b(db):
+    return AreaFactory(name="Chelmsford", code="chelmsford")
+
+
+@pytest.fixture
+def centre_a(area_a):
+    return CentreFactory(name="Sparkbrook Community Centre", area=area_a)
+
+
+@pytest.fixture
+def centre_b(area_b):
+    return CentreFactory(name="Chelmsford Library", kind="hirc", area=area_b, town="Chelmsford")
+
+
+@pytest.fixture
+def volunteer_a(centre_a):
+    return member(Role.VOLUNTEER, centre=centre_a, name="Volunteer A")
+
+
+@pytest.fixture
+def volunteer_b(centre_b):
+    return member(Role.VOLUNTEER, centre=centre_b, name="Volunteer B")
+
+
+@pytest.fixture
+def coordinator_a(centre_a):
+    return member(Role.COORDINATOR, centre=centre_a, name="Coordinator A")
+
+
+@pytest.fixture
+def spoc_a(area_a):
+    return member(Role.SPOC, area=area_a, name="SPOC A")
+
+
+@pytest.fixture
+def spoc_b(area_b):
+    return member(Role.SPOC, area=area_b, name="SPOC B")
+
+
+@pytest.fixture
+def inspector_a(area_a):
+    return member(Role.INSPECTOR, area=area_a, name="Inspector A")
+
+
+@pytest.fixture
+def analyst(db):
+    return member(Role.ANALYST, name="Analyst")
+
+
+@pytest.fixture
+def administrator(db):
+    return member(Role.ADMINISTRATOR, name="Administrator")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(name="Break glass", is_superuser=True)
+
+
+def _report(*, area, consent, centre=None, case_area=None):
+    report = ReportFactory(
+        area=area,
+        centre=centre,
+        channel=Channel.ASSISTED if centre else Channel.ONLINE_SELF,
+        consent=consent,
+    )
+    ReporterContactFactory(report=report)
+    if case_area is not None:
+        CaseFactory(report=report, area=case_area)
+    return report
+
+
+@pytest.fixture
+def report_mix(area_a, area_b, centre_a, centre_b):
+    """Reports from centre A, centre B and online, shared with details, anonymously or not at
+    all, with cases in area A or area B. Every report has contact details."""
+    mix = SimpleNamespace(
+        a_details=_report(
+            area=area_a, centre=centre_a, consent=Consent.SHARE_WITH_DETAILS, case_area=area_a
+        ),
+        a_anonymous=_report(
+            area=area_a, centre=centre_a, consent=Consent.SHARE_ANONYMOUSLY, case_area=area_a
+        ),
+        a_unshared=_report(area=area_a, centre=centre_a, consent=Consent.DO_NOT_SHARE),
+        a_online=_report(area=area_a, consent=Consent.SHARE_WITH_DETAILS, case_area=area_a),
+        a_not_yet_cased=_report(area=area_a, consent=Consent.SHARE_WITH_DETAILS),
+        # Consent withdrawn after the case was opened.
+        a_withdrawn=_report(area=area_a, consent=Consent.DO_NOT_SHARE, case_area=area_a),
+        # Logged at centre A about something that happened in area B.
+        a_centre_case_in_b=_report(
+            area=area_b, centre=centre_a, consent=Consent.SHARE_WITH_DETAILS, case_area=area_b
+        ),
+        b_details=_report(
+            area=area_b, centre=centre_b, consent=Consent.SHARE_WITH_DETAILS, case_area=area_b
+        ),
+        b_anonymous=_report(area=area_b, consent=Consent.SHARE_ANONYMOUSLY, case_area=area_b),
+        b_unshared=_report(area=area_b, centre=centre_b, consent=Consent.DO_NOT_SHARE),
+    )
+    mix.all = list(vars(mix).values())
+    return mix
+
+
+def sign_in(client, user):
+    """Sign in with a password and a confirmed second factor, as the sign-in pages would."""
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
