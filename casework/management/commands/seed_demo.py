@@ -5,10 +5,11 @@ Only with DEBUG on: every demo account shares one published password. The comman
 run twice (the demo accounts already exist); `--if-empty` turns that into a quiet skip, for
 `make demo`. To start again, delete the SQLite file (or drop the database) and migrate.
 
-Reproducible: one fixed random seed drives every choice, so the same reports, references and
-case histories come out each time (dates are relative to today). The second-factor secrets
-are the exception: they come from the operating system's random source, so a demo that is
-left running somewhere cannot be signed into from the source code alone.
+Reproducible: one fixed random seed drives every choice, so the same reports and references
+come out each time. Dates are relative to now, so case histories shift a little with the hour
+the seed runs. The second-factor secrets are the exception: they come from the operating
+system's random source, so a demo left running somewhere cannot be signed into from the
+source code alone (the password, being shared, is printed instead).
 
 It lives in casework because it writes cases; casework may import reporting and centres.
 """
@@ -109,7 +110,22 @@ CRIME_PATH = [
 ]
 # A non-crime hate incident, or no record: looked at, recorded, closed.
 NON_CRIME_PATH = [CaseStatus.NEW, CaseStatus.TRIAGED, CaseStatus.CLOSED]
-FINISHED = {CaseStatus.OUTCOME_RECORDED, CaseStatus.CLOSED}
+# A few Birmingham East cases in set states, so every demo account finds work waiting: the
+# SPOC a case past its triage deadline and a high-risk case nobody owns, the officer an arrest
+# and a missed update, the inspector a request for no further action (and one refused before).
+SHOWCASE = {
+    8: {"days_ago": 2, "status": CaseStatus.NEW},
+    9: {"days_ago": 1, "status": CaseStatus.TRIAGED, "risk": "high", "owner": None},
+    10: {
+        "days_ago": 12,
+        "status": CaseStatus.INVESTIGATING,
+        "plan": 1,
+        "owner": "officer",
+        "missed_update": True,
+    },
+    11: {"days_ago": 9, "status": CaseStatus.AWAITING_DECISION, "plan": 16, "owner": "officer"},
+    12: {"days_ago": 45, "status": CaseStatus.CLOSED, "plan": 16, "refuse": True},
+}
 
 
 class Command(BaseCommand):
@@ -235,6 +251,7 @@ class DemoSeeder:
         self.place_types = {p.code: p for p in PlaceType.objects.all()}
         self.outcome_types = {o.number: o for o in OutcomeType.objects.all()}
         self.references: set[str] = set()
+        self.showcase = {}  # reference -> the state its case is put in
         self.rows = defaultdict(list)  # model -> unsaved rows, bulk-created in order
 
     def run(self):
@@ -535,6 +552,9 @@ class DemoSeeder:
             motivation_other=scenario.get("other", ""),
             consent=self.pick(CONSENT_WEIGHTS),
         )
+        if index in SHOWCASE:
+            report.consent = Consent.SHARE_WITH_DETAILS
+            self.showcase[report.reference] = SHOWCASE[index]
         self.fill_when(report, scenario)
         self.fill_where(report, scenario)
         self.fill_offender_and_harm(report, scenario)
@@ -546,8 +566,10 @@ class DemoSeeder:
     def pick_area_and_age(self, index):
         # The first few came in today, so the daily threat review has something to show;
         # the rest spread over the history, a little busier lately as reporting grows.
+        if index in SHOWCASE:
+            return self.areas["birmingham-east"], SHOWCASE[index]["days_ago"]
         days_ago = 0 if index < 8 else int(HISTORY_DAYS * self.rng.random() ** 1.2)
-        if days_ago < 25 and self.chance(0.25):
+        if days_ago < 25 and self.chance(0.15):
             return self.central, days_ago
         weights = {self.areas[spec["code"]]: spec["weight"] for spec in content.AREAS}
         return self.pick(weights), days_ago
@@ -799,18 +821,24 @@ class DemoSeeder:
         spoc = staff["spocs"][0]
         opened = report.submitted_at + timedelta(minutes=rng.randint(1, 15))
         opened = max(min(opened, self.now - timedelta(minutes=1)), report.submitted_at)
-        decision = self.recording_decision(report)
+        show = self.showcase.get(report.reference, {})
+        decision = RecordingDecision.CRIME if show else self.recording_decision(report)
         plan = self.outcome_plan(report) if decision == RecordingDecision.CRIME else None
+        if "plan" in show:
+            plan = self.outcome_plan(report, number=show["plan"])
         path = CRIME_PATH if decision == RecordingDecision.CRIME else NON_CRIME_PATH
-        target = self.target_status(area, (self.now - opened).total_seconds() / 86400, path)
+        age_days = (self.now - opened).total_seconds() / 86400
+        target = show.get("status") or self.target_status(area, age_days, path)
         times = self.step_times(opened, path[: path.index(target) + 1])
-        risk = self.pick(
+        risk = show.get("risk") or self.pick(
             {"high": 35, "medium": 50, "low": 15}
             if Answer.YES in (report.injured, report.threatened)
             else {"high": 10, "medium": 50, "low": 40}
         )
         owner = None
-        if target != CaseStatus.NEW and (target != CaseStatus.TRIAGED or self.chance(0.55)):
+        if "owner" in show:
+            owner = self.demo_users[show["owner"]] if show["owner"] else None
+        elif target != CaseStatus.NEW and (target != CaseStatus.TRIAGED or self.chance(0.55)):
             owner = self.pick({spoc: 30, **dict.fromkeys(staff["officers"], 70)})
 
         case = Case(
@@ -821,7 +849,9 @@ class DemoSeeder:
             opened_at=opened,
             triaged_at=times.get(CaseStatus.TRIAGED),
             closed_at=times.get(CaseStatus.CLOSED),
-            update_interval_days=self.pick({28: 60, 14: 30, 7: 10}),
+            update_interval_days=7
+            if show.get("missed_update")
+            else self.pick({28: 60, 14: 30, 7: 10}),
         )
         if target != CaseStatus.NEW:
             case.recording_decision = decision
@@ -832,24 +862,30 @@ class DemoSeeder:
             case.enhanced_rights = False
             case.enhanced_downgrade_reason = rng.choice(content.DOWNGRADE_REASONS)
         self.cases.append(case)
+        self.add_history(case, times, plan, risk, show)
 
+    def add_history(self, case, times, plan, risk, show):
+        """What happened to the case, status by status, and what the victim was told."""
+        rng = self.rng
+        spoc = self.police[case.area_id]["spocs"][0]
         self.add_events(case, times, spoc)
-        if target == CaseStatus.NEW:
+        if case.status == CaseStatus.NEW:
             self.escalate_untriaged(case)
             return
         self.add_assessments(case, times, spoc, risk)
-        if owner is None and risk == "high":
+        if case.owner is None and risk == "high":
             self.escalate(
                 case, Escalation.Kind.HIGH_RISK_UNASSIGNED, case.triaged_at + self.hours(1, 2)
             )
-        if case.triaged_at - opened > timedelta(hours=area.triage_within_hours):
+        limit = timedelta(hours=case.area.triage_within_hours)
+        if case.triaged_at - case.opened_at > limit:
             self.escalate(
                 case,
                 Escalation.Kind.NOT_TRIAGED,
-                opened + timedelta(hours=area.triage_within_hours),
+                case.opened_at + limit,
                 resolved_at=case.triaged_at,
             )
-        author = owner or spoc
+        author = case.owner or spoc
         self.update(
             case,
             CaseUpdate.Visibility.INTERNAL,
@@ -866,9 +902,9 @@ class DemoSeeder:
         )
         final = None
         if plan is not None:
-            plan = self.add_authorisations(case, times, plan, author)
+            plan = self.add_authorisations(case, times, plan, author, refuse=show.get("refuse"))
             final = self.add_key_events_and_outcome(case, times, plan, author)
-        elif target == CaseStatus.CLOSED:
+        elif case.status == CaseStatus.CLOSED:
             closed_at = times[CaseStatus.CLOSED]
             final = self.update(
                 case,
@@ -878,7 +914,7 @@ class DemoSeeder:
                 closed_at - (closed_at - case.triaged_at) * 0.1,
             )
         self.add_notes(case, times, author)
-        self.add_routine_clocks(case, acknowledged, final)
+        self.add_routine_clocks(case, acknowledged, final, missed=show.get("missed_update"))
 
     def recording_decision(self, report):
         if report.area_id == self.central.pk:
@@ -891,10 +927,12 @@ class DemoSeeder:
             }
         )
 
-    def outcome_plan(self, report):
+    def outcome_plan(self, report, *, number=None):
         """The Home Office outcome this case is heading for, if it gets that far."""
         plans = {plan: plan[1] for plan in content.OUTCOME_PLANS}
-        if report.offender_known == Answer.YES:
+        if number is not None:
+            plans = {p: w for p, w in plans.items() if p[0] == number}
+        elif report.offender_known == Answer.YES:
             # A known offender is rarely "no suspect identified".
             plans = {p: w for p, w in plans.items() if p[2]}
         number, _weight, identifiable, key_event = self.pick(plans)
@@ -1032,7 +1070,7 @@ class DemoSeeder:
             at = start + (end - start) * self.rng.uniform(0.1, 0.9)
             self.update(case, CaseUpdate.Visibility.INTERNAL, note, author, at)
 
-    def add_authorisations(self, case, times, plan, requester):
+    def add_authorisations(self, case, times, plan, requester, *, refuse=False):
         """No further action with an identifiable offender needs an inspector, where the area
         says so. Some requests wait; some are refused and the case takes another route."""
         outcome_type = self.outcome_types[plan["number"]]
@@ -1070,7 +1108,7 @@ class DemoSeeder:
                 )
             return plan
         gap = decided_at - waiting_from
-        refused = self.chance(0.2)
+        refused = refuse or self.chance(0.2)
         self.rows[Authorisation].append(
             Authorisation(
                 case=case,
@@ -1173,7 +1211,7 @@ class DemoSeeder:
         elif due < self.now:
             self.escalate_overdue(case, clock)
 
-    def add_routine_clocks(self, case, acknowledged, final):
+    def add_routine_clocks(self, case, acknowledged, final, *, missed=False):
         """The routine updates agreed with the victim, one clock per interval."""
         interval = timedelta(days=case.update_interval_days)
         start = acknowledged.created_at
@@ -1183,7 +1221,7 @@ class DemoSeeder:
             clock = Clock(case=case, kind=Clock.Kind.ROUTINE, started_at=start, due_at=due)
             self.rows[Clock].append(clock)
             last_period = due < self.now <= due + interval
-            if final is None and last_period and self.chance(0.25):
+            if final is None and last_period and (missed or self.chance(0.25)):
                 self.escalate_overdue(case, clock)  # this month's update was missed
                 return
             late = self.chance(0.1)

@@ -1,0 +1,229 @@
+"""The demo seed, the reference data loader and the demo sign-in code printer."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import F
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from casework.management.commands.seed_demo import DEMO_PASSWORD, REPORT_COUNT
+from casework.models import Authorisation, Case, CaseStatus, CaseUpdate, Clock, Escalation
+from centres.models import Membership, Role, Strand, User
+from reporting.models import Consent, IncidentType, PlaceType, Report
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in django_settings.LANGUAGES]
+DEMO_ROLES = {
+    "volunteer@demo.hatereport.test": Role.VOLUNTEER,
+    "coordinator@demo.hatereport.test": Role.COORDINATOR,
+    "ambassador@demo.hatereport.test": Role.VOLUNTEER,
+    "spoc@demo.hatereport.test": Role.SPOC,
+    "officer@demo.hatereport.test": Role.OFFICER,
+    "inspector@demo.hatereport.test": Role.INSPECTOR,
+    "spoc.chelmsford@demo.hatereport.test": Role.SPOC,
+    "analyst@demo.hatereport.test": Role.ANALYST,
+    "admin@demo.hatereport.test": Role.ADMINISTRATOR,
+}
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def backup_codes_printed_for(output, email):
+    line = next(line for line in output.splitlines() if f" {email} " in line)
+    return line.split()[-10:]
+
+
+# --- seed_demo ------------------------------------------------------------------------------
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", stdout=StringIO())
+
+    assert not User.objects.exists()
+    assert not Report.objects.exists()
+
+
+def test_seed_demo_creates_one_account_per_role_with_a_confirmed_second_factor(seeded):
+    accounts = User.objects.filter(email__in=DEMO_ROLES)
+    superuser = User.objects.get(email="superuser@demo.hatereport.test")
+
+    assert len(accounts) == len(DEMO_ROLES)
+    for user in [*accounts, superuser]:
+        roles = set(Membership.objects.active().filter(user=user).values_list("role", flat=True))
+        assert roles == ({DEMO_ROLES[user.email]} if user != superuser else set())
+        assert user.check_password(DEMO_PASSWORD)
+        assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
+        backup = StaticDevice.objects.get(user=user, name="Backup codes", confirmed=True)
+        assert sorted(backup.token_set.values_list("token", flat=True)) == sorted(
+            backup_codes_printed_for(seeded, user.email)
+        )
+    assert set(DEMO_ROLES.values()) == set(Role.values)
+    assert superuser.is_superuser
+
+
+def test_seed_demo_backup_code_signs_the_spoc_in(seeded, client):
+    code = backup_codes_printed_for(seeded, "spoc@demo.hatereport.test")[0]
+
+    client.post(
+        "/staff/sign-in/",
+        {"username": "spoc@demo.hatereport.test", "password": DEMO_PASSWORD},
+    )
+    response = client.post("/staff/sign-in/code/", {"token": code})
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/"
+
+
+def test_seed_demo_spreads_reports_over_eighteen_months(seeded):
+    submitted = list(Report.objects.values_list("submitted_at", flat=True))
+
+    months = {(moment.year, moment.month) for moment in submitted}
+    assert len(submitted) == REPORT_COUNT >= 290
+    assert len(months) >= 17
+    assert min(submitted) < timezone.now() - timedelta(days=500)
+    assert max(submitted) > timezone.now() - timedelta(days=1)
+
+
+def test_seed_demo_opens_a_case_for_every_shared_report_and_no_other(seeded):
+    shared = Report.objects.shared_with_police()
+
+    assert shared.count() > 200
+    assert not shared.filter(case__isnull=True).exists()
+    assert not Report.objects.filter(consent=Consent.DO_NOT_SHARE, case__isnull=False).exists()
+    assert Report.objects.filter(consent=Consent.DO_NOT_SHARE).exists()
+    assert Case.objects.count() == shared.count()
+    assert not Case.objects.exclude(area=F("report__area")).exists()
+
+
+def test_seed_demo_keeps_every_case_history_in_order(seeded):
+    now = timezone.now()
+
+    assert set(Case.objects.values_list("status", flat=True)) == set(CaseStatus.values)
+    assert not Case.objects.filter(opened_at__lt=F("report__submitted_at")).exists()
+    assert not Case.objects.filter(triaged_at__lt=F("opened_at")).exists()
+    assert not Case.objects.filter(closed_at__lt=F("triaged_at")).exists()
+    assert not Case.objects.exclude(status=CaseStatus.NEW).filter(triaged_at=None).exists()
+    assert not CaseUpdate.objects.filter(created_at__gt=now).exists()
+    assert not CaseUpdate.objects.filter(created_at__lt=F("case__opened_at")).exists()
+    assert not Clock.objects.filter(met_at__lt=F("started_at")).exists()
+    assert Clock.objects.running().filter(due_at__gt=now).exists()
+    assert Clock.objects.overdue(now).exists()
+    assert Clock.objects.filter(met_at__isnull=False).exists()
+    assert not Escalation.objects.filter(resolved_at__lt=F("raised_at")).exists()
+    assert not Authorisation.objects.filter(decided_by=F("requested_by")).exists()
+    assert set(Authorisation.objects.values_list("decision", flat=True)) == set(
+        Authorisation.Decision.values
+    )
+
+
+def test_seed_demo_records_local_markers_only_where_switched_on(seeded):
+    reports = Report.objects.filter(strands__kind=Strand.Kind.LOCAL).select_related("area")
+
+    assert reports.exists()
+    for report in reports.prefetch_related("strands"):
+        switched_on = set(report.area.local_markers.values_list("code", flat=True))
+        local = {s.code for s in report.strands.all() if s.kind == Strand.Kind.LOCAL}
+        assert local <= switched_on, report.reference
+
+
+def test_seed_demo_refuses_a_second_run_and_skips_it_if_asked(seeded):
+    with pytest.raises(CommandError, match="already loaded"):
+        call_command("seed_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("seed_demo", "--if-empty", stdout=out)
+
+    assert "nothing changed" in out.getvalue()
+    assert Report.objects.count() == REPORT_COUNT
+
+
+# --- load_reference_data --------------------------------------------------------------------
+
+
+def test_load_reference_data_names_everything_in_every_language():
+    call_command("load_reference_data", stdout=StringIO())
+
+    assert set(Strand.objects.filter(kind=Strand.Kind.NATIONAL).values_list("code", flat=True)) == {
+        "race",
+        "religion",
+        "sexual_orientation",
+        "disability",
+        "transgender",
+    }
+    assert Strand.objects.filter(kind=Strand.Kind.LOCAL).count() == 4
+    for model, fields in [
+        (Strand, ["name", "description"]),
+        (IncidentType, ["name", "hint"]),
+        (PlaceType, ["name"]),
+    ]:
+        rows = list(model.objects.all())
+        assert rows
+        for row in rows:
+            for field in fields:
+                for code in LANGUAGES:
+                    assert getattr(row, f"{field}_{code}"), f"{row.code} has no {field}_{code}"
+
+
+def test_load_reference_data_twice_creates_no_duplicates_and_keeps_edits():
+    call_command("load_reference_data", stdout=StringIO())
+    counts = [Strand.objects.count(), IncidentType.objects.count(), PlaceType.objects.count()]
+    Strand.objects.filter(code="race").update(name_en="Race, colour or nationality", name_cy="")
+    IncidentType.objects.filter(code="verbal_abuse").update(hint_ur="ترمیم شدہ")
+
+    call_command("load_reference_data", stdout=StringIO())
+
+    assert [Strand.objects.count(), IncidentType.objects.count(), PlaceType.objects.count()] == (
+        counts
+    )
+    race = Strand.objects.get(code="race")
+    assert race.name_en == "Race, colour or nationality"
+    assert race.name_cy == "Hil"  # a blank translation is filled in again
+    assert IncidentType.objects.get(code="verbal_abuse").hint_ur == "ترمیم شدہ"
+
+
+# --- demo_code ------------------------------------------------------------------------------
+
+
+def test_demo_code_prints_the_current_code_of_a_demo_account(settings):
+    settings.DEBUG = True
+    user = UserFactory(email="spoc@demo.hatereport.test")
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    out = StringIO()
+
+    call_command("demo_code", user.email, stdout=out, stderr=StringIO())
+
+    assert device.verify_token(out.getvalue().strip())
+
+
+def test_demo_code_refuses_without_debug(settings):
+    settings.DEBUG = False
+    user = UserFactory(email="spoc@demo.hatereport.test")
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo_code", user.email, stdout=StringIO())
+
+
+def test_demo_code_refuses_an_account_outside_the_demo(settings):
+    settings.DEBUG = True
+    user = UserFactory(email="spoc@example.org")
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+    with pytest.raises(CommandError, match="Only demo accounts"):
+        call_command("demo_code", user.email, stdout=StringIO())
