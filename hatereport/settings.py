@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
@@ -317,3 +318,62 @@ CRISPY_FAIL_SILENTLY = not DEBUG
 # --- The product ----------------------------------------------------------------------------
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 PRODUCT_NAME = _("Hate Report")
+# Shown on the accessibility statement and privacy notice.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")
+
+# --- Background work: the outbox, text messages and the beat schedule -------------------------
+# Text messages go through a pluggable backend (centres/sms.py): the console in the demo; a
+# provider's class in production.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "centres.sms.ConsoleSmsBackend")
+# Messages to victims leave from a sender and point at an address that say nothing about what
+# the service is, for someone whose family may see their phone. Set both to a neutral
+# mailbox and domain alias in production.
+VICTIM_FROM_EMAIL = os.environ.get("VICTIM_FROM_EMAIL", "no-reply@localhost")
+VICTIM_SITE_URL = os.environ.get("VICTIM_SITE_URL", SITE_URL).rstrip("/")
+# Delivery: a claimed message is left alone for the lease (longer than any send can take,
+# see EMAIL_TIMEOUT); failures retry with exponential back-off up to the limit, then FAILED.
+NOTIFICATION_LEASE_SECONDS = envint("NOTIFICATION_LEASE_SECONDS", 300)
+NOTIFICATION_MAX_ATTEMPTS = envint("NOTIFICATION_MAX_ATTEMPTS", 8)
+NOTIFICATION_RETRY_BASE_SECONDS = envint("NOTIFICATION_RETRY_BASE_SECONDS", 60)
+NOTIFICATION_RETRY_MAX_SECONDS = envint("NOTIFICATION_RETRY_MAX_SECONDS", 6 * 60 * 60)
+# After a failed hand-off to the broker, this process stops trying for a while (the outbox
+# sweep delivers meanwhile), so an outage costs one person a short wait, not everyone.
+OUTBOX_HANDOFF_PAUSE_SECONDS = envint("OUTBOX_HANDOFF_PAUSE_SECONDS", 30)
+OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 60)
+CASEWORK_SWEEP_SECONDS = envint("CASEWORK_SWEEP_SECONDS", 300)
+# The daily threat review digest goes out before the morning meeting (Europe/London).
+DAILY_REVIEW_DIGEST_HOUR = envint("DAILY_REVIEW_DIGEST_HOUR", 7)
+# A worker that loses the broker stops its running tasks, which are re-delivered: with late
+# acknowledgement this is what Celery 6 will do by default.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Exactly one beat process runs this schedule (docker-compose.yml `beat`, never scaled). Every
+# task is idempotent, so a second beat would waste work but not double a message; each sweep
+# also expires if no worker takes it before the next one is due.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {
+        "task": "centres.tasks.sweep_outbox",
+        "schedule": OUTBOX_SWEEP_SECONDS,
+        "options": {"expires": OUTBOX_SWEEP_SECONDS},
+    },
+    "casework-sweep": {
+        "task": "casework.tasks.sweep_casework",
+        "schedule": CASEWORK_SWEEP_SECONDS,
+        "options": {"expires": CASEWORK_SWEEP_SECONDS},
+    },
+    "daily-review-digest": {
+        "task": "casework.tasks.send_daily_review_digests",
+        "schedule": crontab(hour=DAILY_REVIEW_DIGEST_HOUR, minute=0),
+        "options": {"expires": 3 * 60 * 60},
+    },
+    "weekly-centre-summary": {
+        "task": "centres.tasks.send_weekly_centre_summaries",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+        "options": {"expires": 12 * 60 * 60},
+    },
+    "training-expiry": {
+        "task": "centres.tasks.send_training_expiry_reminders",
+        "schedule": crontab(hour=9, minute=30),
+        "options": {"expires": 12 * 60 * 60},
+    },
+}

@@ -4,9 +4,12 @@ from django.urls import include, path
 
 from centres import urls as centres_urls
 from centres import views as centres_views
+from reporting import views as reporting_views
 
 urlpatterns = [
     path("healthz", centres_views.healthz, name="healthz"),
+    # Outside the language prefix so the one address works from every page.
+    path("exit/", reporting_views.quick_exit, name="quick_exit"),
     path("admin/", admin.site.urls),
     path("staff/", include(centres_urls.staff_patterns)),
     path("centre/", include("reporting.workspace_urls")),

@@ -1,0 +1,68 @@
+"""Public pages around the report journey: the start page, the accessibility statement, the
+privacy notice, and the quick exit."""
+
+import datetime
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+# Change these when the statement or the notice is reviewed or changed.
+ACCESSIBILITY_PREPARED = datetime.date(2026, 11, 23)
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 23)
+PRIVACY_UPDATED = datetime.date(2026, 11, 23)
+
+
+@require_safe
+def start(request):
+    return render(request, "reporting/start.html")
+
+
+@require_safe
+def accessibility(request):
+    return render(
+        request,
+        "reporting/accessibility.html",
+        {
+            "prepared": ACCESSIBILITY_PREPARED,
+            "reviewed": ACCESSIBILITY_REVIEWED,
+            "contact_email": getattr(settings, "CONTACT_EMAIL", ""),
+        },
+    )
+
+
+@require_safe
+def privacy(request):
+    return render(
+        request,
+        "reporting/privacy.html",
+        {
+            "updated": PRIVACY_UPDATED,
+            "contact_email": getattr(settings, "CONTACT_EMAIL", ""),
+            "data_controller": getattr(settings, "DATA_CONTROLLER", ""),
+        },
+    )
+
+
+@require_safe
+def quick_exit(request):
+    """Leave at once, for someone who may be overlooked. Works without JavaScript.
+
+    Flushing the session drops any unfinished report and its cookie; 303 makes the browser
+    fetch the other site afresh; no-store keeps this response out of every cache, and
+    no-referrer stops the other site learning where the person came from.
+    """
+    request.session.flush()
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL, status=303)
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    # Also drop this site's cached pages and cookies from the browser, where it supports it.
+    response["Clear-Site-Data"] = '"cache", "cookies"'
+    return response
+
+
+@require_safe
+def report_start(request):
+    """Before the questions: what reporting involves, who sees it, and how long it takes."""
+    return render(request, "reporting/report_start.html")
