@@ -263,6 +263,19 @@ STORAGES = {
     },
 }
 
+# --- Evidence files and the tracking page (reporting/evidence.py, casework/tracking.py) ----
+# Stated to the reporter on the upload page. The web server in front must accept a request
+# body a little over EVIDENCE_MAX_BYTES (nginx client_max_body_size).
+EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 5)
+# Larger images are refused as possible decompression bombs (50 megapixels: any phone photo).
+EVIDENCE_MAX_PIXELS = envint("EVIDENCE_MAX_PIXELS", 50_000_000)
+# Failed reference + passphrase attempts (django-ratelimit rates, counted in the cache).
+TRACKING_RATE_PER_REFERENCE = os.environ.get("TRACKING_RATE_PER_REFERENCE", "5/15m")
+TRACKING_RATE_PER_CLIENT = os.environ.get("TRACKING_RATE_PER_CLIENT", "20/h")
+# A signed-in tracking page ends after this long without use.
+TRACKING_SESSION_SECONDS = envint("TRACKING_SESSION_SECONDS", 30 * 60)
+
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -294,7 +307,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", _prod
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", _production)
 if envint("PROXY_COUNT", 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS")
+# SQLite cannot enforce unique constraints with NULLS NOT DISTINCT; PostgreSQL does, and the
+# tests prove them there. The demo needs no warning about it.
+SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS") + (["models.W047"] if DEMO else [])
 
 # --- Logging: no personal data, ever. Request bodies and query strings are never logged. ----
 LOGGING = {
@@ -326,6 +341,8 @@ DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")
 # Text messages go through a pluggable backend (centres/sms.py): the console in the demo; a
 # provider's class in production.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "centres.sms.ConsoleSmsBackend")
+# For the file-based email backend (the integration tests count what a worker sent).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 # Messages to victims leave from a sender and point at an address that say nothing about what
 # the service is, for someone whose family may see their phone. Set both to a neutral
 # mailbox and domain alias in production.
