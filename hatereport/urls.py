@@ -18,5 +18,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("centres/", include(centres_urls.directory_patterns)),
+    path("track/", include("casework.tracking_urls")),
     path("", include("reporting.urls")),
 )

@@ -5,16 +5,23 @@ they can be protected and purged on their own schedule while the anonymised repo
 counts in statistics.
 """
 
+import json
 import secrets
 import uuid
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, EncryptedTextField
+from encrypted_fields.fields import (
+    EncryptedCharField,
+    EncryptedEmailField,
+    EncryptedFieldMixin,
+    EncryptedTextField,
+)
 
 from centres.models import Area, Centre, Strand, SupportService
 
@@ -252,11 +259,18 @@ class Report(models.Model):
         return self.consent in SHARED_WITH_POLICE
 
     def set_passphrase(self, passphrase: str) -> None:
-        # Argon2 (settings.PASSWORD_HASHERS): slow on purpose, like a password.
-        self.passphrase_hash = make_password(passphrase)
+        # Argon2 (settings.PASSWORD_HASHERS): slow on purpose, like a password. Hashed in
+        # its normal form, so capitals, spaces or dashes typed back still match.
+        from .passphrase import normalise_passphrase
+
+        self.passphrase_hash = make_password(normalise_passphrase(passphrase))
 
     def check_passphrase(self, passphrase: str) -> bool:
-        return bool(self.passphrase_hash) and check_password(passphrase, self.passphrase_hash)
+        from .passphrase import normalise_passphrase
+
+        return bool(self.passphrase_hash) and check_password(
+            normalise_passphrase(passphrase), self.passphrase_hash
+        )
 
 
 class Channels(models.TextChoices):
@@ -422,12 +436,42 @@ class Referral(models.Model):
         return f"{self.report.reference} → {self.service}"
 
 
+class EncryptedJSONDocumentField(EncryptedFieldMixin, models.TextField):
+    """A JSON document encrypted at rest as one piece.
+
+    encrypted_fields' own EncryptedJSONField encrypts each value separately and turns every
+    number, true/false and null into a string; drafts need their types back as they were.
+    """
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        document = json.dumps(value, cls=DjangoJSONEncoder)
+        return self.f.encrypt(document.encode("utf-8")).decode("utf-8")
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return None
+        return json.loads(self.f.decrypt(value.encode("utf-8")))
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+
 class ReportDraft(models.Model):
-    """Answers typed so far, kept server-side for a day so nothing is lost to a timeout."""
+    """Answers typed so far, kept server-side for a day so nothing is lost to a timeout.
+
+    Drafts hold contact details before a report exists, so they are encrypted like them.
+    """
 
     key = models.CharField(max_length=64, unique=True)
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
-    answers = models.JSONField(default=dict)
+    answers = EncryptedJSONDocumentField(default=dict)
     updated_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
 
@@ -436,3 +480,23 @@ class ReportDraft(models.Model):
 
     def __str__(self):
         return f"draft {self.pk}"
+
+
+class ReportAddition(models.Model):
+    """More information the reporter added later, on the tracking page. Seen by whoever may
+    see the report; the report itself is never edited after it is submitted."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="additions")
+    text = models.TextField(_("what they added"))
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("information added later")
+        verbose_name_plural = _("information added later")
+        ordering = ["added_at"]
+        constraints = [
+            models.CheckConstraint(name="reportaddition_not_empty", condition=~Q(text="")),
+        ]
+
+    def __str__(self):
+        return f"{self.report.reference} +{self.added_at:%Y-%m-%d}"

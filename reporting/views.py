@@ -1,12 +1,32 @@
-"""Public pages around the report journey: the start page, the accessibility statement, the
-privacy notice, and the quick exit."""
+"""Public pages: the start page, the accessibility statement, the privacy notice, the quick
+exit, and the reporting journey (/<lang>/report/...).
+
+Journey pages are never cached (a shared phone's back button must not show someone's
+answers from the cache); the steps, their order and the draft live in reporting/journey.py.
+"""
 
 import datetime
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.decorators import ratelimit
+from ipware import get_client_ip
+
+from centres.models import SupportService
+
+from . import evidence
+from .forms import CheckForm
+from .journey import STEP_BY_SLUG, STEPS, Journey
+from .models import new_reference
+from .passphrase import new_passphrase
+from .services import submit_report
 
 # Change these when the statement or the notice is reviewed or changed.
 ACCESSIBILITY_PREPARED = datetime.date(2026, 11, 23)
@@ -53,6 +73,7 @@ def quick_exit(request):
     fetch the other site afresh; no-store keeps this response out of every cache, and
     no-referrer stops the other site learning where the person came from.
     """
+    Journey(request).discard()
     request.session.flush()
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL, status=303)
     response["Cache-Control"] = "no-store"
@@ -62,7 +83,218 @@ def quick_exit(request):
     return response
 
 
+# --- The reporting journey -------------------------------------------------------------------
+
+DONE_KEY = "report_done"
+# The receipt view (reporting:receipt) reads the report it may render from here.
+RECEIPT_KEY = "receipt_report_id"
+
+
+def client_ip(group, request):
+    """The client's address as django-axes sees it (behind PROXY_COUNT trusted proxies)."""
+    ip, _routable = get_client_ip(
+        request,
+        proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
+        request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
+    )
+    return ip or request.META.get("REMOTE_ADDR", "")
+
+
+def submission_rate(group, request):
+    return getattr(settings, "REPORT_SUBMISSION_RATE", "10/h")
+
+
+def answer_rate(group, request):
+    # Generous: a slow reporter going back and forth must never meet it.
+    return getattr(settings, "REPORT_ANSWER_RATE", "600/h")
+
+
+def step_url(step, *, change=False) -> str:
+    url = reverse(step.view_name, args=[step.slug] if "step" in step.view_name else [])
+    return f"{url}?change=1" if change else url
+
+
+def optional_url(name) -> str:
+    """A page another part of the project provides, if it is there yet."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def rate_limited(request):
+    return render(request, "reporting/journey/rate_limited.html", status=429)
+
+
+def after(journey, step, change) -> str:
+    following = journey.next_step(step, change=change)
+    return step_url(following, change=change) if following else reverse("reporting:report_check")
+
+
+def page_context(journey, step, form, change) -> dict:
+    previous = journey.previous_step(step)
+    if change:
+        back = reverse("reporting:report_check")
+    elif previous:
+        back = step_url(previous)
+    else:
+        back = reverse("reporting:report_staying_safe")
+    heading = getattr(form, "heading", None)
+    first = next(iter(form.visible_fields()), None)
+    return {
+        "form": form,
+        "step": step,
+        "heading": heading,
+        "title": heading or (first.label if first else ""),
+        "back_url": back,
+    }
+
+
+@never_cache
 @require_safe
 def report_start(request):
     """Before the questions: what reporting involves, who sees it, and how long it takes."""
     return render(request, "reporting/report_start.html")
+
+
+@never_cache
+@require_safe
+def report_staying_safe(request):
+    return render(request, "reporting/journey/staying_safe.html", {"first_url": step_url(STEPS[0])})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@ratelimit(group="report-answer", key=client_ip, rate=answer_rate, method="POST", block=False)
+def report_step(request, slug):
+    step = STEP_BY_SLUG.get(slug)
+    if step is None or step.view_name != "reporting:report_step":
+        raise Http404
+    journey = Journey(request)
+    if not step.is_active(journey.answers):
+        # An earlier answer closed this page (it is skipped).
+        return redirect(reverse("reporting:report_check"))
+    change = request.GET.get("change") == "1"
+    if request.method == "POST":
+        if request.limited:
+            return rate_limited(request)
+        form = journey.form_for(step, data=request.POST)
+        journey.save_step(step, form)
+        if form.is_valid():
+            return redirect(after(journey, step, change))
+    else:
+        form = journey.form_for(step)
+    return render(
+        request, "reporting/journey/question.html", page_context(journey, step, form, change)
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@ratelimit(group="report-answer", key=client_ip, rate=answer_rate, method="POST", block=False)
+def report_evidence(request):
+    """Files, one at a time: each is checked and stored as it arrives, and can be removed."""
+    step = STEP_BY_SLUG["evidence"]
+    journey = Journey(request)
+    change = request.GET.get("change") == "1"
+    uploads = list(journey.answers.get("evidence", []))
+    kwargs = {"limits": evidence.limits(), **journey.form_kwargs(step)}
+    if request.method != "POST":
+        form = step.form_class(**kwargs)
+    elif request.limited:
+        return rate_limited(request)
+    elif request.POST.get("remove", "").isdigit():
+        index = int(request.POST["remove"])
+        if index < len(uploads):
+            evidence.discard_upload(uploads.pop(index))
+            journey.set_evidence(uploads)
+        return redirect(request.get_full_path())
+    else:
+        form = step.form_class(request.POST, request.FILES, **kwargs)
+        if form.is_valid() and form.cleaned_data["file"]:
+            try:
+                meta = evidence.accept_upload(
+                    form.cleaned_data["file"], already_uploaded=len(uploads)
+                )
+                uploads.append(meta)
+            except ValidationError as error:
+                form.add_error("file", error)
+        if form.is_valid():
+            journey.set_evidence(uploads)
+            if request.POST.get("action") == "add":
+                return redirect(request.get_full_path())
+            return redirect(after(journey, step, change))
+    context = page_context(journey, step, form, change)
+    return render(request, "reporting/journey/evidence.html", {**context, "uploads": uploads})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@ratelimit(group="report-submit", key=client_ip, rate=submission_rate, method="POST", block=False)
+def report_check(request):
+    """Check your answers, then send. The confirmation is this POST's own response, so the
+    passphrase is shown once and never stored anywhere but as a hash."""
+    journey = Journey(request)
+    missing = journey.first_unanswered()
+    if missing is not None:
+        return redirect(step_url(missing))
+    form = CheckForm(request.POST or None)
+    if request.method == "POST":
+        if request.limited:
+            return rate_limited(request)
+        if form.is_valid():
+            if form.cleaned_data["website"]:
+                # The honeypot: a robot filled in a field no person can see. Pretend.
+                journey.discard()
+                return confirmation(request, reference=new_reference(), consent="", strands=[])
+            passphrase = new_passphrase()
+            answers = journey.report_answers()
+            report = submit_report(
+                answers=answers,
+                language=get_language(),
+                channel=journey.channel(),
+                passphrase=passphrase,
+            )
+            journey.discard(keep_files=True)
+            done = {"reference": report.reference, "consent": report.consent}
+            request.session[DONE_KEY] = {**done, "strands": answers["strands"]}
+            request.session[RECEIPT_KEY] = report.pk
+            return confirmation(request, passphrase=passphrase, **done, strands=answers["strands"])
+    return render(
+        request,
+        "reporting/journey/check.html",
+        {"rows": journey.summary(), "form": form, "back_url": step_url(journey.active_steps()[-1])},
+    )
+
+
+@never_cache
+@require_safe
+def report_done(request):
+    """The confirmation again, without the passphrase (it was shown once)."""
+    done = request.session.get(DONE_KEY)
+    if not done:
+        return redirect("reporting:report_start")
+    return confirmation(request, **done)
+
+
+def confirmation(request, *, reference, consent, strands, passphrase=None):
+    services = SupportService.objects.filter(is_active=True)
+    if strands:
+        services = services.filter(Q(strands__in=strands) | Q(strands__isnull=True)).distinct()
+    language = get_language()
+    # Services that speak the reporter's language first.
+    services = sorted(services[:20], key=lambda s: language not in (s.languages or []))[:6]
+    return render(
+        request,
+        "reporting/journey/confirmation.html",
+        {
+            "reference": reference,
+            "passphrase": passphrase,
+            "consent": consent,
+            "services": services,
+            "receipt_url": optional_url("reporting:receipt")
+            if RECEIPT_KEY in request.session
+            else "",
+            "track_url": optional_url("tracking:track"),
+        },
+    )

@@ -1,0 +1,134 @@
+"""Forms of the tracking page (/<lang>/track/), with messages written for the reporter."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from reporting.models import Channels, ReporterContact
+from reporting.tracking import CONTACT_FIELDS
+
+ADDITION_MAX_LENGTH = 5000
+
+
+class TrackForm(forms.Form):
+    """Reference and passphrase. The autocomplete names let password managers fill both."""
+
+    reference = forms.CharField(
+        label=_("Reference"),
+        help_text=_("For example, HR-7KQ4-M2XD"),
+        max_length=40,
+        error_messages={
+            "required": _("Enter your reference"),
+            "max_length": _("Enter your reference, like HR-7KQ4-M2XD"),
+        },
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "username",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )
+    passphrase = forms.CharField(
+        label=_("Passphrase"),
+        help_text=_("The words you were shown when you sent your report"),
+        max_length=200,
+        strip=True,
+        error_messages={
+            "required": _("Enter your passphrase"),
+            "max_length": _("Enter your passphrase"),
+        },
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "spellcheck": "false"},
+            render_value=False,
+        ),
+    )
+
+
+class AddInformationForm(forms.Form):
+    text = forms.CharField(
+        label=_("What do you want to add?"),
+        help_text=_(
+            "For example, something else that happened, a new detail you remember, or a "
+            "change in how safe you feel."
+        ),
+        max_length=ADDITION_MAX_LENGTH,
+        error_messages={
+            "required": _("Enter the information you want to add"),
+            "max_length": _("What you add must be 5,000 characters or fewer"),
+        },
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+
+class ContactPreferencesForm(forms.ModelForm):
+    """The reporter's contact details and safe-contact plan, in the reporter's words."""
+
+    channels = forms.MultipleChoiceField(
+        label=_("How can we contact you?"),
+        help_text=_("Choose all the ways that are safe for you. Choose none if we must not."),
+        choices=Channels.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Which language should we use?"),
+        choices=[("", pgettext_lazy("no language chosen", "Any")), *settings.LANGUAGES],
+        required=False,
+    )
+
+    class Meta:
+        model = ReporterContact
+        fields = CONTACT_FIELDS
+        labels = {
+            "name": _("Your name"),
+            "phone": _("Phone number"),
+            "email": _("Email address"),
+            "safe_times": _("When is it safe to contact you?"),
+            "no_voicemail": _("Do not leave voicemail messages"),
+            "never_visit_home": _("Never visit my home"),
+            "family_does_not_know": _("My family does not know about my report"),
+            "message_may_say_what": _("Messages can say what the news is"),
+            "interpreter_needed": _("I need an interpreter"),
+            "interpreter_language": _("Which language should the interpreter speak?"),
+            "bsl": _("I need British Sign Language"),
+            "easy_read": _("I need Easy Read"),
+            "large_print": _("I need large print"),
+            "other_needs": _("Anything else that would help you"),
+        }
+        help_texts = {
+            "name": _("Or a name we can call you. You do not have to give one."),
+            "safe_times": _("For example, weekdays after 6pm"),
+            "message_may_say_what": _(
+                "If not, a message only says there is news and where to read it."
+            ),
+        }
+        error_messages = {
+            "email": {
+                "invalid": _("Enter an email address in the correct format, like name@example.com")
+            },
+            "phone": {"max_length": _("Phone number must be 40 characters or fewer")},
+            "name": {"max_length": _("Name must be 150 characters or fewer")},
+            "safe_times": {"max_length": _("Safe times must be 200 characters or fewer")},
+            "interpreter_language": {"max_length": _("Language must be 60 characters or fewer")},
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            "other_needs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        channels = data.get("channels") or []
+        if {Channels.PHONE, Channels.SMS} & set(channels) and not data.get("phone"):
+            self.add_error(
+                "phone",
+                _("Enter a phone number, or do not choose phone calls or text messages"),
+            )
+        if Channels.EMAIL in channels and not data.get("email"):
+            self.add_error("email", _("Enter an email address, or do not choose email"))
+        return data

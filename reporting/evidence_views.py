@@ -1,0 +1,43 @@
+"""Serving evidence files to staff: /centre/evidence/<id>/ (URL name "workspace:evidence").
+
+For every signed-in member of staff with a second factor, centre workers and police alike:
+the file's report must be one the access rules let them see, or the answer is the same 404
+as for a file that does not exist. Each download is logged as a disclosure.
+"""
+
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_safe
+
+from centres.models import AccessLogEntry
+from centres.views import staff_required
+
+from . import access
+from .evidence import download_name
+from .models import EvidenceFile, Report
+
+
+@require_safe
+@staff_required
+def download_evidence(request, pk: int):
+    report = access.get_report_or_404(
+        request.user, Report.objects.all(), log=False, evidence__pk=pk
+    )
+    try:
+        evidence = report.evidence.get(pk=pk)
+        handle = evidence.file.open("rb")
+    except (EvidenceFile.DoesNotExist, FileNotFoundError) as exc:
+        raise Http404 from exc
+    access.record(
+        request.user, report, AccessLogEntry.Action.DISCLOSE, detail=f"evidence file {pk}"
+    )
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(evidence),
+        content_type=evidence.content_type,
+    )
+    # Never rendered by the browser as a page, never kept in a cache.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store, private"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

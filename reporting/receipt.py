@@ -1,0 +1,83 @@
+"""The receipt a reporter can download after submitting: a PDF in the report's language.
+
+It proves the report was made and says how to follow it up: the reference, the date, what
+happens next (by the consent chosen), where to check progress, and where to find support.
+It holds no incident details and never the passphrase: a receipt left on a shared device or
+printer must not let anyone else read the report or learn what happened.
+
+Urdu is set in Noto Naskh Arabic rather than the Nastaliq style Urdu readers prefer: text
+copied out of a Nastaliq PDF comes out garbled, and screen readers and the reference must
+read back exactly. The web pages keep Nastaliq.
+"""
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from centres.models import Strand, SupportService
+
+from .models import Consent, Report
+
+# Set by the journey's confirmation page to the id of the report just submitted.
+SESSION_KEY = "receipt_report_id"
+
+
+def general_support_services():
+    """Services for everyone, whatever the hostility: a service for one community named on
+    the receipt could tell whoever finds it what the report was about."""
+    national = Strand.objects.filter(kind=Strand.Kind.NATIONAL).count()
+    return (
+        SupportService.objects.filter(is_active=True, is_national=True)
+        .annotate(national_strands=Count("strands", filter=Q(strands__kind=Strand.Kind.NATIONAL)))
+        .filter(Q(national_strands__gte=national) | Q(strands__isnull=True))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def receipt_context(report: Report) -> dict:
+    """What the receipt says; call inside translation.override(report.language)."""
+    language = report.language
+    return {
+        "report": report,
+        "language": language,
+        "bidi": language in settings.LANGUAGES_BIDI,
+        "shared_with_details": report.consent == Consent.SHARE_WITH_DETAILS,
+        "shared_anonymously": report.consent == Consent.SHARE_ANONYMOUSLY,
+        "track_url": settings.SITE_URL + reverse("tracking:track"),
+        "help_url": settings.SITE_URL + reverse("reporting:start"),
+        "services": list(general_support_services()),
+        "product_name": settings.PRODUCT_NAME,
+    }
+
+
+def render_receipt_html(report: Report) -> str:
+    with translation.override(report.language):
+        return render_to_string("reporting/receipt.html", receipt_context(report))
+
+
+def render_receipt(report: Report) -> bytes:
+    """The receipt as a tagged PDF (PDF/UA-1), for screen readers as well as printers."""
+    from weasyprint import HTML  # imported here: it loads Pango, slow for every other page
+
+    html = render_receipt_html(report)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+@require_safe
+def download_receipt(request):
+    """/<lang>/report/receipt/: the receipt of the report this browser session just sent."""
+    report_id = request.session.get(SESSION_KEY)
+    report = Report.objects.filter(pk=report_id).first() if report_id else None
+    if report is None:
+        raise Http404
+    response = HttpResponse(render_receipt(report), content_type="application/pdf")
+    # A neutral file name: downloads folders are seen by others on a shared device.
+    response["Content-Disposition"] = 'attachment; filename="receipt.pdf"'
+    response["Cache-Control"] = "no-store, private"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

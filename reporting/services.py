@@ -1,0 +1,136 @@
+"""Writes that span models: sending a report.
+
+`submit_report` is the one way a report comes into being, online (the journey) or assisted
+(a volunteer in the centre workspace, with channel=assisted, the centre and the volunteer).
+"""
+
+from django.db import transaction
+
+from centres.models import Area, Notification
+from centres.outbox import queue_notification
+
+from . import evidence
+from .models import (
+    Channels,
+    ConsentChange,
+    EqualityAnswers,
+    Report,
+    ReporterContact,
+)
+from .signals import report_submitted
+
+CONTACT_FIELDS = (
+    "name",
+    "phone",
+    "email",
+    "channels",
+    "safe_times",
+    "no_voicemail",
+    "never_visit_home",
+    "family_does_not_know",
+    "message_may_say_what",
+    "preferred_language",
+    "interpreter_needed",
+    "interpreter_language",
+    "bsl",
+    "easy_read",
+    "large_print",
+    "other_needs",
+)
+# The acknowledgement goes by the first of these the reporter's plan allows.
+ACKNOWLEDGEMENT_CHANNELS = (
+    (Channels.EMAIL, Notification.Channel.EMAIL),
+    (Channels.SMS, Notification.Channel.SMS),
+)
+
+
+def submit_report(
+    *, answers: dict, language: str, channel: str, centre=None, volunteer=None, passphrase: str
+) -> Report:
+    """Create a report from a journey's answers, in one transaction.
+
+    `answers` holds the Report's own fields by name (incident_types and strands as lists of
+    ids, place_type as an id), plus "contact" and "equality" (dicts, or None when not given),
+    "evidence" (metadata from reporting.evidence.accept_upload) and optionally "area_id" (the
+    area already found for the location; found here when missing). Contact details are kept
+    only when some were given; the acknowledgement is queued only by a channel the reporter's
+    safe-contact plan allows; a report shared with the police opens a case (the
+    report_submitted signal).
+    """
+    fields = {k: v for k, v in answers.items() if k not in NOT_REPORT_FIELDS}
+    incident_types = fields.pop("incident_types", None) or []
+    place_type_id = fields.pop("place_type", None)
+    strands = answers.get("strands") or []
+    with transaction.atomic():
+        report = Report(
+            **fields,
+            place_type_id=place_type_id,
+            language=language,
+            channel=channel,
+            centre=centre,
+            logged_by=volunteer,
+            area_id=answers.get("area_id") or _area_for(answers).pk,
+            motivation_not_sure=bool(answers.get("motivation_not_sure")),
+        )
+        report.set_passphrase(passphrase)
+        report.save()
+        if incident_types:
+            through = Report.incident_types.through
+            through.objects.bulk_create(
+                through(report_id=report.pk, incidenttype_id=pk) for pk in incident_types
+            )
+        if strands:
+            through = Report.strands.through
+            through.objects.bulk_create(
+                through(report_id=report.pk, strand_id=pk) for pk in strands
+            )
+        contact = _save_contact(report, answers.get("contact"))
+        if any(v for v in (answers.get("equality") or {}).values()):
+            EqualityAnswers.objects.create(report=report, **answers["equality"])
+        if answers.get("evidence"):
+            evidence.attach_evidence(report=report, uploads=answers["evidence"])
+        ConsentChange.objects.create(
+            report=report, current=report.consent, changed_at=report.submitted_at
+        )
+        if contact is not None:
+            _acknowledge(report, contact)
+        if report.is_shared_with_police:
+            report_submitted.send(sender=Report, report=report, by=volunteer)
+    return report
+
+
+NOT_REPORT_FIELDS = {"strands", "motivation_not_sure", "area_id", "contact", "equality", "evidence"}
+
+
+def _area_for(answers) -> Area:
+    if answers.get("location_kind") == Report.LocationKind.PLACE:
+        return Area.objects.for_location(
+            postcode=answers.get("postcode", ""), town=answers.get("town", "")
+        )
+    return Area.objects.central_queue()
+
+
+def _save_contact(report, details) -> ReporterContact | None:
+    """Contact details and the safe-contact plan, only if the reporter gave any."""
+    details = {k: v for k, v in (details or {}).items() if k in CONTACT_FIELDS}
+    given = ("name", "phone", "email", "channels", "safe_times", "other_needs")
+    if not any(details.get(k) for k in given):
+        return None
+    for key in ("name", "phone", "email", "safe_times", "other_needs"):
+        # Encrypted fields keep "nothing" as NULL rather than an encrypted empty string.
+        details[key] = details.get(key) or None
+    return ReporterContact.objects.create(report=report, **details)
+
+
+def _acknowledge(report, contact) -> None:
+    for plan_channel, message_channel in ACKNOWLEDGEMENT_CHANNELS:
+        if contact.allows(plan_channel):
+            queue_notification(
+                key=f"report-ack:{report.pk}",
+                kind="report_acknowledgement",
+                channel=message_channel,
+                recipient=contact,
+                language=report.language,
+                context={"reference": report.reference},
+            )
+            return

@@ -1,0 +1,127 @@
+"""What a reporter can do on the tracking page (/<lang>/track/), without an account: find
+their report by reference and passphrase, add information, change how they are contacted,
+and withdraw their consent to share with the police.
+
+Every write is logged in the access log with no user (the reporter acted) and the detail
+"reporter". The pages are casework/tracking.py, which also reads the case's updates.
+"""
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from centres.models import AccessLogEntry
+
+from . import access
+from .models import (
+    SHARED_WITH_POLICE,
+    Consent,
+    ConsentChange,
+    Report,
+    ReportAddition,
+    ReporterContact,
+    normalise_reference,
+)
+
+REPORTER = "reporter"
+
+# The contact details and safe-contact plan a reporter may change themself.
+CONTACT_FIELDS = (
+    "name",
+    "phone",
+    "email",
+    "channels",
+    "safe_times",
+    "no_voicemail",
+    "never_visit_home",
+    "family_does_not_know",
+    "message_may_say_what",
+    "preferred_language",
+    "interpreter_needed",
+    "interpreter_language",
+    "bsl",
+    "easy_read",
+    "large_print",
+    "other_needs",
+)
+
+
+def find_report(*, reference: str, passphrase: str) -> Report | None:
+    """The report with this reference if the passphrase is right; otherwise None.
+
+    A wrong passphrase and an unknown reference cost the same: for an unknown reference a
+    dummy passphrase is hashed, so the time taken does not tell which references exist.
+    """
+    reference = normalise_reference(reference)
+    report = Report.objects.filter(reference=reference).first() if reference else None
+    if report is None or not report.passphrase_hash:
+        make_password(passphrase)
+        return None
+    return report if report.check_passphrase(passphrase) else None
+
+
+def record_view(*, report: Report) -> None:
+    """The reporter read their report's status: logged like any consultation."""
+    access.record(None, report, AccessLogEntry.Action.VIEW, detail=REPORTER)
+
+
+@transaction.atomic
+def add_information(*, report: Report, text: str) -> ReportAddition:
+    """Add what the reporter wants to tell us now. The report itself is never changed."""
+    addition = ReportAddition.objects.create(report=report, text=text.strip())
+    access.record(
+        None, report, AccessLogEntry.Action.CREATE, detail=REPORTER, reason="information added"
+    )
+    return addition
+
+
+@transaction.atomic
+def change_contact_preferences(*, report: Report, preferences: dict) -> ReporterContact:
+    """Save the reporter's contact details and safe-contact plan, creating them if they gave
+    none before. Only the fields in CONTACT_FIELDS are taken from `preferences`."""
+    contact = ReporterContact.objects.select_for_update().filter(report=report).first()
+    if contact is None:
+        contact = ReporterContact(report=report)
+    for field in CONTACT_FIELDS:
+        if field in preferences:
+            setattr(contact, field, preferences[field])
+    contact.save()
+    access.record(
+        None,
+        report,
+        AccessLogEntry.Action.CHANGE,
+        detail=REPORTER,
+        reason="contact preferences changed",
+    )
+    return contact
+
+
+def withdraw_consent(*, report: Report) -> ConsentChange | None:
+    """Stop sharing the report with the police, from now on.
+
+    The access rules hide a report from police as soon as its consent is "do not share", so
+    this is all it takes; what the police already received may be kept by them under the
+    law. Returns None if the report was not being shared.
+    """
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.consent not in SHARED_WITH_POLICE:
+            return None
+        change = ConsentChange.objects.create(
+            report=locked,
+            previous=locked.consent,
+            current=Consent.DO_NOT_SHARE,
+            changed_at=timezone.now(),
+            changed_by=None,
+        )
+        locked.consent = Consent.DO_NOT_SHARE
+        locked.save(update_fields=["consent"])
+        access.record(
+            None,
+            locked,
+            AccessLogEntry.Action.CHANGE,
+            detail=REPORTER,
+            reason=f"consent withdrawn: {change.previous} -> {change.current}",
+        )
+    report.consent = locked.consent
+    return change

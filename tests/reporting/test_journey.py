@@ -1,0 +1,508 @@
+"""The reporting journey with the test client: every page, its errors, its memory, the
+submission and what it writes."""
+
+import itertools
+import math
+import random
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from casework.models import Case
+from centres.models import Area, AreaPlace, Notification, Strand
+from reporting import passphrase as passphrases
+from reporting.journey import SESSION_KEY
+from reporting.models import (
+    ConsentChange,
+    EqualityAnswers,
+    IncidentType,
+    Report,
+    ReportDraft,
+    ReporterContact,
+)
+from tests.factories import AreaFactory, AreaPlaceFactory
+
+# Random per run too: the rate limits' counters live in Redis, which outlives a test run.
+_addresses = itertools.count(random.randrange(1, 2**24 - 10_000))
+
+
+@pytest.fixture
+def client(db):
+    # A fresh address per test: the rate limits count per client address.
+    n = next(_addresses)
+    return Client(REMOTE_ADDR=f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}")
+
+
+@pytest.fixture
+def reference_data(db):
+    call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture
+def sparkbrook(reference_data):
+    """An area that records misogyny (the sex or gender local marker)."""
+    # Made by a data migration, but gone if a transactional test flushed the tables.
+    Area.objects.get_or_create(
+        is_central_queue=True, defaults={"name": "Central queue", "code": "central"}
+    )
+    area = AreaFactory(name="Sparkbrook", code="sparkbrook")
+    AreaPlaceFactory(area=area, kind=AreaPlace.Kind.POSTCODE_DISTRICT, value="B11")
+    AreaPlaceFactory(area=area, kind=AreaPlace.Kind.TOWN, value="sparkbrook")
+    Strand.objects.get(code="sex_gender").areas.add(area)
+    return area
+
+
+def url(lang, slug=""):
+    return f"/{lang}/report/{slug + '/' if slug else ''}"
+
+
+def incident_type(code):
+    return str(IncidentType.objects.get(code=code).pk)
+
+
+def strand(code):
+    return str(Strand.objects.get(code=code).pk)
+
+
+def anonymous_answers():
+    """Every page, in order, for a victim who gives no contact details and does not share."""
+    return [
+        ("who", {"reporter_role": "victim"}),
+        ("what", {"incident_types": [incident_type("verbal_abuse")], "description": "Shouted"}),
+        ("when", {"when_kind": "exact"}),
+        (
+            "when-date",
+            {"occurred_on_day": "3", "occurred_on_month": "2", "occurred_on_year": "2025"},
+        ),
+        ("happened-before", {"happened_before": "no"}),
+        ("where", {"location_kind": "place"}),
+        ("where-place", {"town": "", "postcode": "b11 1aa"}),
+        ("why", {"motivation": [strand("race")]}),
+        ("offenders", {"offender_known": "not_sure"}),
+        ("harm", {"injured": "no", "property_damaged": "no", "threatened": "yes"}),
+        ("evidence", {"action": "continue"}),
+        ("police", {"consent": "do_not_share"}),
+        ("contact", {"contact_wanted": "no"}),
+        ("support", {"support_wanted": "yes"}),
+        ("equality", {"equality_wanted": "no"}),
+    ]
+
+
+def contact_answers():
+    """A witness who shares with the police with their details and can be emailed."""
+    answers = dict(anonymous_answers())
+    answers["who"] = {"reporter_role": "witness"}
+    answers["police"] = {"consent": "share_details"}
+    answers["contact"] = {"contact_wanted": "yes"}
+    steps = list(answers.items())
+    index = [s for s, _ in steps].index("contact") + 1
+    steps[index:index] = [
+        (
+            "contact-details",
+            {"channels": ["email"], "name": "Amina", "email": "amina@example.org", "phone": ""},
+        ),
+        ("contact-safety", {"safe_times": "Mornings", "safety": ["no_voicemail"]}),
+        (
+            "contact-needs",
+            {"preferred_language": "ur", "interpreter_needed": "yes", "access": ["large_print"]},
+        ),
+    ]
+    steps[-1] = ("equality", {"equality_wanted": "yes"})
+    steps.append(("equality-questions", {"age_band": "25_34", "religion": "prefer_not"}))
+    return steps
+
+
+def walk(client, lang, steps):
+    """Answer every page; each answer must lead to the next page given."""
+    for (slug, data), following in zip(steps, [*steps[1:], ("check", None)], strict=True):
+        response = client.post(url(lang, slug), data)
+        assert response.status_code == 302, (slug, response.content.decode()[:3000])
+        assert response["Location"] == url(lang, following[0]), slug
+    return client.get(url(lang, "check"))
+
+
+def submit(client, lang="en"):
+    return client.post(url(lang, "check"), {"website": ""})
+
+
+# --- The whole journey ------------------------------------------------------------------------
+
+
+def test_anonymous_report_walks_every_page_and_saves_no_contact(client, sparkbrook):
+    assert client.get(url("en")).status_code == 200
+    assert client.get(url("en", "staying-safe")).status_code == 200
+
+    check = walk(client, "en", anonymous_answers())
+    assert "Shouted" in check.content.decode()
+    response = submit(client)
+
+    report = Report.objects.get()
+    page = response.content.decode()
+    assert report.reference in page
+    assert report.area == sparkbrook
+    assert report.channel == "online_self"
+    assert report.reporter_role == "victim"
+    assert report.consent == "do_not_share"
+    assert report.occurred_on.isoformat() == "2025-02-03"
+    assert list(report.strands.values_list("code", flat=True)) == ["race"]
+    assert list(report.incident_types.values_list("code", flat=True)) == ["verbal_abuse"]
+    assert report.language == "en"
+    assert not ReporterContact.objects.exists()
+    assert not EqualityAnswers.objects.exists()
+    assert ConsentChange.objects.get(report=report).current == "do_not_share"
+    assert not Case.objects.exists()
+    assert not Notification.objects.exists()
+    # The draft is gone; the receipt knows which report to render.
+    assert not ReportDraft.objects.exists()
+    assert client.session["receipt_report_id"] == report.pk
+    assert "/en/report/receipt/" in page
+
+
+def test_report_with_contact_details_shares_opens_case_and_acknowledges(client, sparkbrook):
+    walk(client, "ur", contact_answers())
+    response = submit(client, "ur")
+
+    report = Report.objects.get()
+    assert report.reference in response.content.decode()
+    assert report.language == "ur"
+    assert report.channel == "online_witness"
+    contact = report.contact
+    assert contact.email == "amina@example.org"
+    assert contact.name == "Amina"
+    assert contact.channels == ["email"]
+    assert contact.no_voicemail and not contact.never_visit_home
+    assert contact.preferred_language == "ur"
+    assert contact.interpreter_needed and contact.large_print
+    assert report.equality.age_band == "25_34"
+    assert report.equality.religion == "prefer_not"
+    case = Case.objects.get(report=report)
+    assert case.area == sparkbrook
+    ack = Notification.objects.get(kind="report_acknowledgement")
+    assert ack.channel == "email"
+    assert ack.recipient == contact
+    assert ack.language == "ur"
+    assert ack.context == {"reference": report.reference}
+
+
+def test_sms_only_plan_acknowledges_by_text_and_phone_only_plan_not_at_all(client, sparkbrook):
+    steps = dict(contact_answers())
+    steps["contact-details"] = {"channels": ["phone"], "phone": "07700 900982"}
+    walk(client, "en", list(steps.items()))
+    submit(client)
+
+    assert Report.objects.get().contact.phone == "07700 900982"
+    assert not Notification.objects.filter(kind="report_acknowledgement").exists()
+
+
+def test_anonymous_share_opens_case_without_contact(client, sparkbrook):
+    steps = dict(anonymous_answers())
+    steps["police"] = {"consent": "share_anonymous"}
+    walk(client, "en", list(steps.items()))
+    submit(client)
+
+    report = Report.objects.get()
+    assert Case.objects.filter(report=report).exists()
+    assert not ReporterContact.objects.exists()
+
+
+# --- Routing ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ({"location_kind": "place", "place": {"town": "Sparkbrook", "postcode": ""}}, "area"),
+        ({"location_kind": "place", "place": {"town": "Atlantis", "postcode": ""}}, "central"),
+        ({"location_kind": "online", "online": {"online_platform": "TikTok"}}, "central"),
+        ({"location_kind": "not_sure"}, "central"),
+    ],
+)
+def test_location_decides_area_or_central_queue(client, sparkbrook, where, expected):
+    steps = dict(anonymous_answers())
+    steps["where"] = {"location_kind": where["location_kind"]}
+    del steps["where-place"]
+    ordered = list(steps.items())
+    index = [s for s, _ in ordered].index("where") + 1
+    if "place" in where:
+        ordered.insert(index, ("where-place", where["place"]))
+    if "online" in where:
+        ordered.insert(index, ("where-online", where["online"]))
+    walk(client, "en", ordered)
+    submit(client)
+
+    report = Report.objects.get()
+    assert report.area == (sparkbrook if expected == "area" else Area.objects.central_queue())
+
+
+def test_local_markers_offered_only_where_the_area_switched_them_on(client, sparkbrook):
+    other = AreaFactory(name="Elsewhere")
+    AreaPlaceFactory(area=other, kind=AreaPlace.Kind.POSTCODE_DISTRICT, value="CM1")
+    misogyny = Strand.objects.get(code="sex_gender")
+    client.post(url("en", "where"), {"location_kind": "place"})
+
+    client.post(url("en", "where-place"), {"postcode": "B11 1AA"})
+    assert misogyny.name in client.get(url("en", "why")).content.decode()
+
+    client.post(url("en", "where-place"), {"postcode": "CM1 1AA"})
+    page = client.get(url("en", "why")).content.decode()
+    assert misogyny.name not in page
+    assert Strand.objects.get(code="race").name in page
+
+
+# --- Errors, in every language we check ---------------------------------------------------------
+
+ENGLISH_DEFAULTS = [
+    "This field is required",
+    "Select a valid choice",
+    "Enter a valid",
+    "Ensure this value",
+    "Enter a whole number",
+    "Enter a list of values",
+]
+
+INVALID = {
+    "who": {},
+    "what": {},
+    "when": {"when_kind": "tomorrow"},
+    "when-date": {"occurred_on_day": "31", "occurred_on_month": "", "occurred_on_year": "2025"},
+    "happened-before": {"happened_before": "maybe", "how_often": "x" * 300},
+    "where": {},
+    "where-place": {"postcode": "not a postcode"},
+    "why": {"motivation": ["9999"]},
+    "offenders": {"offender_known": "yes", "offender_count": "many"},
+    "harm": {},
+    "police": {},
+    "contact": {},
+    "support": {},
+    "equality": {},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ur", "ps", "so", "pa", "bn", "cy"])
+def test_every_page_explains_errors_in_the_pages_language(client, sparkbrook, lang):
+    client.post(url(lang, "when"), {"when_kind": "exact"})
+    client.post(url(lang, "where"), {"location_kind": "place"})
+    for slug, data in INVALID.items():
+        response = client.post(url(lang, slug), data)
+        page = response.content.decode()
+        assert response.status_code == 200, slug
+        assert 'class="govuk-error-summary"' in page, slug
+        assert "<title>" in page and page.split("<title>")[1].split("</title>")[0].strip()
+        for english in ENGLISH_DEFAULTS:
+            assert english not in page, (slug, english)
+
+
+def test_error_messages_are_specific(client, sparkbrook):
+    page = client.post(url("en", "who"), {}).content.decode()
+    assert "Select who is reporting" in page
+    assert "<title>Error:" in page
+    page = client.post(
+        url("en", "when-date"),
+        {"occurred_on_day": "3", "occurred_on_month": "", "occurred_on_year": "2025"},
+    )
+    client.post(url("en", "when"), {"when_kind": "exact"})
+    page = client.post(
+        url("en", "when-date"),
+        {"occurred_on_day": "3", "occurred_on_month": "", "occurred_on_year": "2025"},
+    ).content.decode()
+    assert "The date must include a month" in page
+    page = client.post(
+        url("en", "when-date"),
+        {"occurred_on_day": "3", "occurred_on_month": "2", "occurred_on_year": "2999"},
+    ).content.decode()
+    assert "Enter a date in the past" in page
+    page = client.post(url("en", "contact-details"), {}).content.decode()
+    # Not asked yet: contact pages open only for someone who wants to be contacted.
+    client.post(url("en", "contact"), {"contact_wanted": "yes"})
+    page = client.post(url("en", "contact-details"), {"channels": ["email"]}).content.decode()
+    assert "Enter your email address, or untick email" in page
+
+
+def test_urdu_errors_are_in_urdu(client, sparkbrook):
+    page = client.post(url("ur", "who"), {}).content.decode()
+    assert 'dir="rtl"' in page
+    assert "Select who is reporting" not in page
+
+
+# --- Nothing typed is lost ----------------------------------------------------------------------
+
+
+def test_answers_kept_after_an_error_going_back_and_switching_language(client, sparkbrook):
+    client.post(url("en", "who"), {"reporter_role": "victim"})
+    response = client.post(url("en", "what"), {"description": "He spat at me" + "x" * 5000})
+    assert "He spat at me" in response.content.decode()
+
+    # Back (a plain GET), and in another language: the same words, and the error again.
+    page = client.get(url("pl", "what")).content.decode()
+    assert "He spat at me" in page
+    assert 'class="govuk-error-summary"' in page
+
+    client.post(url("en", "what"), {"description": "He spat at me"})
+    page = client.get(url("ur", "who")).content.decode()
+    assert 'value="victim" checked' in page
+    assert "He spat at me" in client.get(url("so", "what")).content.decode()
+
+
+def test_draft_is_encrypted_at_rest_and_outlives_the_session_for_a_day(client, sparkbrook):
+    client.post(url("en", "what"), {"description": "Secret words"})
+    draft = ReportDraft.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT answers FROM reporting_reportdraft WHERE id = %s", [draft.pk])
+        stored = cursor.fetchone()[0]
+    assert "Secret" not in stored
+    assert (draft.expires_at - draft.updated_at).days == 1
+    assert client.session[SESSION_KEY] == draft.key
+
+
+def test_quick_exit_deletes_the_draft(client, sparkbrook):
+    client.post(url("en", "what"), {"description": "Secret words"})
+    client.get("/exit/")
+    assert not ReportDraft.objects.exists()
+
+
+# --- Order, conditions and changes ------------------------------------------------------------
+
+
+def test_witness_wording_follows_the_answer(client, sparkbrook):
+    client.post(url("en", "who"), {"reporter_role": "victim"})
+    assert "Were you hurt?" in client.get(url("en", "harm")).content.decode()
+    client.post(url("en", "who"), {"reporter_role": "on_behalf"})
+    page = client.get(url("en", "harm")).content.decode()
+    assert "Was the person it happened to hurt?" in page
+
+
+def test_conditional_pages_are_skipped(client, sparkbrook):
+    client.post(url("en", "when"), {"when_kind": "not_sure"})
+    assert client.get(url("en", "when-date"))["Location"] == url("en", "check")
+    response = client.post(url("en", "contact"), {"contact_wanted": "no"})
+    assert response["Location"] == url("en", "support")
+    assert client.get(url("en", "contact-details")).status_code == 302
+
+
+def test_check_sends_back_to_the_first_unanswered_page(client, sparkbrook):
+    assert client.get(url("en", "check"))["Location"] == url("en", "who")
+    client.post(url("en", "who"), {"reporter_role": "victim"})
+    assert client.get(url("en", "check"))["Location"] == url("en", "what")
+
+
+def test_change_links_return_to_check_answers_via_any_new_page(client, sparkbrook):
+    check = walk(client, "en", anonymous_answers()).content.decode()
+    assert 'href="/en/report/who/?change=1"' in check
+    assert 'href="/en/report/evidence/?change=1"' in check
+
+    response = client.post(url("en", "who") + "?change=1", {"reporter_role": "witness"})
+    assert response["Location"] == url("en", "check")
+    # A new answer that opens a page goes there first, then back to check.
+    response = client.post(url("en", "when") + "?change=1", {"when_kind": "period"})
+    assert response["Location"] == url("en", "when-period") + "?change=1"
+    response = client.post(
+        url("en", "when-period") + "?change=1",
+        {"occurred_on_day": "1", "occurred_on_month": "1", "occurred_on_year": "2025"},
+    )
+    assert response["Location"] == url("en", "check")
+    page = client.get(url("en", "check")).content.decode()
+    assert "Over a period of time" in page
+    assert "I saw it happen to someone else" in page
+
+
+# --- The passphrase ----------------------------------------------------------------------------
+
+
+def test_passphrase_has_at_least_64_bits_and_verifies(client, sparkbrook, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    assert len(passphrases.words()) == 7776
+    assert len(set(passphrases.words())) == 7776
+    assert passphrases.entropy_bits() >= 64
+    assert math.isclose(passphrases.entropy_bits(), 5 * math.log2(7776))
+
+    walk(client, "en", anonymous_answers())
+    page = submit(client).content.decode()
+    shown = page.split("data-passphrase>")[1].split("<")[0].strip()
+    report = Report.objects.get()
+    assert len(shown.split("-")) >= 5
+    assert report.passphrase_hash.startswith("argon2")
+    assert report.check_passphrase(shown)
+    typed = "  " + shown.upper().replace("-", "  ") + " "
+    assert report.check_passphrase(passphrases.normalise_passphrase(typed))
+    assert shown not in str(dict(client.session))
+    # Shown once: the confirmation page again has the reference but not the passphrase.
+    again = client.get(url("en", "done")).content.decode()
+    assert report.reference in again
+    assert shown not in again
+
+
+# --- Abuse -------------------------------------------------------------------------------------
+
+
+def test_honeypot_pretends_success_and_saves_nothing(client, sparkbrook):
+    walk(client, "en", anonymous_answers())
+    response = client.post(url("en", "check"), {"website": "http://spam.example"})
+    assert response.status_code == 200
+    assert "HR-" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_submissions_are_rate_limited_kindly(client, sparkbrook, settings):
+    settings.REPORT_SUBMISSION_RATE = "2/h"
+    for _ in range(2):
+        walk(client, "en", anonymous_answers())
+        submit(client)
+    walk(client, "en", anonymous_answers())
+    response = client.post(url("so", "check"), {"website": ""})
+    assert response.status_code == 429
+    assert Report.objects.count() == 2
+    assert "Your answers are saved" not in response.content.decode()  # in Somali
+    assert ReportDraft.objects.exists()
+
+
+def test_journey_pages_are_not_cached(client, sparkbrook):
+    for slug in ["", "staying-safe", "who", "evidence", "check"]:
+        response = client.get(url("en", slug))
+        assert "no-store" in response["Cache-Control"], slug
+
+
+# --- Queries -----------------------------------------------------------------------------------
+
+
+def journey_queries(queries):
+    """What the journey itself asks of the database: not the session's rows, nor the
+    savepoints the test's own transaction turns each atomic block into."""
+    return [
+        q["sql"]
+        for q in queries
+        if "django_session" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+    ]
+
+
+def test_question_pages_use_at_most_three_queries(client, sparkbrook):
+    steps = anonymous_answers()
+    for slug, data in steps:
+        if slug == "evidence":
+            client.post(url("en", slug), data)
+            continue
+        with CaptureQueriesContext(connection) as get:
+            client.get(url("en", slug))
+        with CaptureQueriesContext(connection) as post:
+            client.post(url("en", slug), data)
+        assert len(journey_queries(get.captured_queries)) <= 3, (slug, get.captured_queries)
+        # Saving the place also finds its area.
+        limit = 4 if slug == "where-place" else 3
+        assert len(journey_queries(post.captured_queries)) <= limit, (
+            slug,
+            post.captured_queries,
+        )
+
+
+def test_submission_uses_at_most_six_queries(client, sparkbrook):
+    from reporting.journey import Journey
+    from reporting.services import submit_report
+
+    walk(client, "en", anonymous_answers())
+    request = type("R", (), {"session": client.session})()
+    answers = Journey(request).report_answers()
+    with CaptureQueriesContext(connection) as ctx:
+        submit_report(answers=answers, language="en", channel="online_self", passphrase="a b c")
+    assert len(journey_queries(ctx.captured_queries)) <= 6, ctx.captured_queries
