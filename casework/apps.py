@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class CaseworkConfig(AppConfig):
     name = "casework"
     verbose_name = _("Casework")
+
+    def ready(self):
+        from reporting.signals import report_submitted
+
+        report_submitted.connect(open_case_on_submission, dispatch_uid="casework-open-case")
+
+
+def open_case_on_submission(sender, *, report, by=None, **kwargs):
+    """A report shared with the police opens its case, in the submission's transaction."""
+    from .services import open_case
+
+    open_case(report=report, by=by)

@@ -2,13 +2,17 @@
 escalations and outcomes."""
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from centres.models import Area
-from reporting.models import Report
+from centres.models import AccessLogEntry, Area
+from centres.outbox import queue_notification
+from reporting.models import Channels, Report
+
+from . import workdays
 
 
 class CaseStatus(models.TextChoices):
@@ -35,14 +39,51 @@ class RecordingDecision(models.TextChoices):
     NO_RECORD = "no_record", _("No record")
 
 
+# The one table of allowed status changes: {from: {to: a reason is required}}.
+# Shortcuts: a triaged case may go straight to an outcome (no lines of enquiry, outcome 18)
+# or to a decision (the suspect is already known); a decision may send the case back to
+# investigation. Going back from an outcome (an inspector refused no further action) and
+# reopening a closed case both need a reason.
+ALLOWED_TRANSITIONS: dict[str, dict[str, bool]] = {
+    CaseStatus.NEW: {CaseStatus.TRIAGED: False},
+    CaseStatus.TRIAGED: {
+        CaseStatus.INVESTIGATING: False,
+        CaseStatus.AWAITING_DECISION: False,
+        CaseStatus.OUTCOME_RECORDED: False,
+    },
+    CaseStatus.INVESTIGATING: {
+        CaseStatus.AWAITING_DECISION: False,
+        CaseStatus.OUTCOME_RECORDED: False,
+    },
+    CaseStatus.AWAITING_DECISION: {
+        CaseStatus.INVESTIGATING: False,
+        CaseStatus.OUTCOME_RECORDED: False,
+    },
+    CaseStatus.OUTCOME_RECORDED: {CaseStatus.CLOSED: False, CaseStatus.INVESTIGATING: True},
+    CaseStatus.CLOSED: {CaseStatus.INVESTIGATING: True},
+}
+
+
+class TransitionRefused(ValidationError):
+    """A status change the rules do not allow, with a message for the officer."""
+
+
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user):
         from reporting import access
 
         return access.cases_visible_to(user, self)
 
+    def handled_by(self, user):
+        from reporting import access
+
+        return access.cases_handled_by(user, self)
+
     def open(self):
         return self.exclude(status=CaseStatus.CLOSED)
+
+    def overdue(self, now=None):
+        return self.filter(next_clock_due_at__lt=now or timezone.now())
 
 
 class Case(models.Model):
@@ -83,6 +124,9 @@ class Case(models.Model):
     update_interval_days = models.PositiveSmallIntegerField(
         _("routine update every (days)"), default=28
     )
+    # Denormalised from the running clocks, in the same transaction as any clock change, so
+    # the changelist filters "overdue" and sorts by deadline on an index.
+    next_clock_due_at = models.DateTimeField(_("next update due"), null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -128,10 +172,188 @@ class Case(models.Model):
             models.Index(fields=["area", "priority"]),
             # The untriaged sweep.
             models.Index(fields=["opened_at"], condition=Q(status="new"), name="case_new_idx"),
+            # The changelist: overdue clocks per area, and every area's cases newest first.
+            models.Index(fields=["area", "next_clock_due_at"], name="case_area_due_idx"),
+            models.Index(fields=["opened_at"], name="case_opened_idx"),
         ]
 
     def __str__(self):
         return self.report.reference
+
+    # --- Status ---------------------------------------------------------------------------
+
+    def allowed_transitions(self) -> dict[str, bool]:
+        return ALLOWED_TRANSITIONS.get(self.status, {})
+
+    def triage(self, *, by) -> "CaseEvent":
+        """Mark the case triaged: a SPOC has read it and graded the response."""
+        return self.transition(CaseStatus.TRIAGED, by=by)
+
+    def investigate(self, *, by, reason: str = "") -> "CaseEvent":
+        return self.transition(CaseStatus.INVESTIGATING, by=by, reason=reason)
+
+    def await_decision(self, *, by, reason: str = "") -> "CaseEvent":
+        return self.transition(CaseStatus.AWAITING_DECISION, by=by, reason=reason)
+
+    def close(self, *, by, reason: str = "") -> "CaseEvent":
+        """Close the case. With no further action and an identifiable offender, an area that
+        asks for it needs an inspector's approval first."""
+        return self.transition(CaseStatus.CLOSED, by=by, reason=reason)
+
+    def reopen(self, *, by, reason: str) -> "CaseEvent":
+        """Reopen a closed case for investigation; the reason is kept with the event."""
+        if self.status != CaseStatus.CLOSED:
+            raise TransitionRefused(_("Only a closed case can be reopened."))
+        return self.transition(CaseStatus.INVESTIGATING, by=by, reason=reason)
+
+    def transition(self, to: str, *, by, reason: str = "") -> "CaseEvent":
+        """Move the case to `to` if the table allows it: lock the row, save the changed
+        fields, write the event, log the change and queue the notifications, in one
+        transaction. `self` is refreshed with the new state."""
+        from reporting import access
+
+        reason = (reason or "").strip()
+        with transaction.atomic():
+            case = Case.objects.select_for_update().select_related("area").get(pk=self.pk)
+            from_status = case.status
+            needs_reason = case.allowed_transitions().get(to)
+            if needs_reason is None:
+                raise TransitionRefused(
+                    _("A case that is “%(from)s” cannot become “%(to)s”.")
+                    % {"from": CaseStatus(from_status).label, "to": CaseStatus(to).label},
+                    code="not_allowed",
+                )
+            if needs_reason and not reason:
+                raise TransitionRefused(_("Give a reason for this change."), code="reason")
+            case._check_preconditions(to)
+            now = timezone.now()
+            changed = ["status"]
+            case.status = to
+            if to == CaseStatus.TRIAGED and case.triaged_at is None:
+                case.triaged_at = now
+                changed.append("triaged_at")
+            if to == CaseStatus.CLOSED:
+                case.closed_at = now
+                changed.append("closed_at")
+            elif from_status == CaseStatus.CLOSED:
+                case.closed_at = None
+                changed.append("closed_at")
+            case.save(update_fields=changed)
+            event = CaseEvent.objects.create(
+                case=case, from_status=from_status, to_status=to, at=now, by=by, reason=reason
+            )
+            if to == CaseStatus.CLOSED:
+                # Routine updates end with the case; a key event still owed keeps its clock.
+                case.stop_routine_clocks(at=now)
+            elif from_status == CaseStatus.CLOSED:
+                case.start_routine_clock(at=now)
+            access.record(
+                by,
+                case,
+                AccessLogEntry.Action.CHANGE,
+                detail=f"status: {from_status} -> {to}",
+                reason=reason,
+            )
+            if case.owner_id and case.owner_id != getattr(by, "pk", None):
+                queue_notification(
+                    key=f"case-status:{event.pk}",
+                    kind="case_status_changed",
+                    channel="email",
+                    recipient=case.owner,
+                    language=settings.LANGUAGE_CODE,
+                    context={"case": case.pk, "status": to},
+                )
+        for field in changed:
+            setattr(self, field, getattr(case, field))
+        self.next_clock_due_at = case.next_clock_due_at
+        return event
+
+    def _check_preconditions(self, to: str) -> None:
+        if to in (CaseStatus.OUTCOME_RECORDED, CaseStatus.CLOSED) and not self.has_outcome:
+            raise TransitionRefused(_("Record the outcome first."), code="no_outcome")
+        if to == CaseStatus.CLOSED and self.needs_authorisation() and not self.is_authorised():
+            raise TransitionRefused(
+                _(
+                    "Closing with no further action where the offender is identifiable needs "
+                    "an inspector's authorisation first."
+                ),
+                code="needs_authorisation",
+            )
+
+    @property
+    def has_outcome(self) -> bool:
+        return Outcome.objects.filter(case=self).exists()
+
+    def needs_authorisation(self) -> bool:
+        """The area rule: no further action with a named or identifiable offender."""
+        outcome = Outcome.objects.filter(case=self).select_related("outcome_type").first()
+        return bool(
+            outcome
+            and self.area.nfa_needs_authorisation
+            and outcome.outcome_type.is_no_further_action
+            and outcome.offender_identifiable
+        )
+
+    def is_authorised(self) -> bool:
+        """An inspector approved closing after the outcome now on the case was recorded."""
+        outcome = Outcome.objects.filter(case=self).first()
+        return (
+            bool(outcome)
+            and self.authorisations.filter(
+                decision=Authorisation.Decision.APPROVED, requested_at__gte=outcome.recorded_at
+            ).exists()
+        )
+
+    # --- Victims' Code clocks -------------------------------------------------------------
+
+    def start_key_event_clock(self, key_event: str, *, at=None) -> "Clock":
+        """Tell the victim within 1 working day (enhanced rights) or 5 (standard)."""
+        at = at or timezone.now()
+        days = 1 if self.enhanced_rights else 5
+        clock = self.clocks.create(
+            kind=Clock.Kind.KEY_EVENT,
+            key_event=key_event,
+            started_at=at,
+            due_at=workdays.working_day_deadline(at, days),
+        )
+        self.refresh_next_due()
+        return clock
+
+    def start_routine_clock(self, *, at=None) -> "Clock":
+        """The routine update interval agreed with the victim; one runs at a time."""
+        at = at or timezone.now()
+        self.stop_routine_clocks(at=at, refresh=False)
+        clock = self.clocks.create(
+            kind=Clock.Kind.ROUTINE,
+            started_at=at,
+            due_at=workdays.interval_deadline(at, self.update_interval_days),
+        )
+        self.refresh_next_due()
+        return clock
+
+    def stop_routine_clocks(self, *, at=None, refresh: bool = True) -> None:
+        self.clocks.running().filter(kind=Clock.Kind.ROUTINE).update(
+            stopped_at=at or timezone.now()
+        )
+        if refresh:
+            self.refresh_next_due()
+
+    def meet_clocks(self, update: "CaseUpdate") -> int:
+        """A victim-visible update meets every clock running when it was written."""
+        met = self.clocks.running().filter(started_at__lte=update.created_at)
+        count = met.update(met_at=update.created_at, met_by=update)
+        self.refresh_next_due()
+        return count
+
+    def refresh_next_due(self) -> None:
+        first = self.clocks.running().order_by("due_at").values_list("due_at", flat=True).first()
+        if first != self.next_clock_due_at:
+            self.next_clock_due_at = first
+            self.save(update_fields=["next_clock_due_at"])
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.next_clock_due_at and self.next_clock_due_at < timezone.now())
 
 
 class CaseEvent(models.Model):
@@ -209,12 +431,61 @@ class KeyEvent(models.TextChoices):
     NOT_PROSECUTED = "not_prosecuted", _("Decision not to prosecute")
 
 
+# Standard messages for the victim, by code: plain words, no police jargon, translated. The
+# victim reads them in the report's language (CaseUpdate.text_for_victim).
+VICTIM_MESSAGES = {
+    "received": _(
+        "An officer has read your report and will look into what happened. We will keep you "
+        "updated in the way you asked."
+    ),
+    "still_working": _(
+        "We are still working on your report. We will contact you again when there is news, or "
+        "by the date we agreed with you."
+    ),
+    KeyEvent.ARRESTED.value: _("Someone has been arrested in connection with your report."),
+    KeyEvent.INTERVIEWED.value: _("The person we believe was involved has been interviewed."),
+    KeyEvent.RELEASED.value: _(
+        "The person who was arrested has been released while we carry on looking into what "
+        "happened. Please tell us straight away if they contact you."
+    ),
+    KeyEvent.BAIL_CHANGED.value: _(
+        "The conditions the person must follow while we look into what happened have changed. "
+        "Please tell us if you are worried about your safety."
+    ),
+    KeyEvent.NOT_INVESTIGATED.value: _(
+        "We cannot take your report further at the moment. We have kept it, and it helps us "
+        "understand what is happening in your area. You can ask us to look at this decision "
+        "again."
+    ),
+    KeyEvent.CHARGED.value: _(
+        "The person has been charged with a crime and will go to court. We will tell you the date."
+    ),
+    KeyEvent.OUT_OF_COURT.value: _(
+        "The person has been dealt with without going to court. We can explain what this means "
+        "for you."
+    ),
+    KeyEvent.NOT_PROSECUTED.value: _(
+        "It has been decided not to take the case to court. We can explain why, and you can "
+        "ask for the decision to be looked at again."
+    ),
+    "closed": _(
+        "We have finished working on your report. Thank you for telling us. You can still "
+        "contact us or a support service at any time."
+    ),
+}
+
+
 class CaseUpdate(models.Model):
     """An internal note, or an update the victim sees on the tracking page and is told of."""
 
     class Visibility(models.TextChoices):
         INTERNAL = "internal", _("Internal note")
         VICTIM = "victim", _("Update for the victim")
+
+    class ContactOutcome(models.TextChoices):
+        REACHED = "reached", _("Spoke to them")
+        NOT_REACHED = "not_reached", _("Could not reach them")
+        MESSAGE_LEFT = "message_left", _("Left a message")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="updates")
     visibility = models.CharField(_("who sees it"), max_length=8, choices=Visibility.choices)
@@ -227,6 +498,12 @@ class CaseUpdate(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     is_contact_attempt = models.BooleanField(_("records a contact attempt"), default=False)
+    contact_channel = models.CharField(
+        _("contacted by"), max_length=10, choices=Channels.choices, blank=True
+    )
+    contact_outcome = models.CharField(
+        _("result"), max_length=12, choices=ContactOutcome.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("case update")
@@ -237,6 +514,11 @@ class CaseUpdate(models.Model):
                 condition=Q(visibility__in=["internal", "victim"]),
             ),
             models.CheckConstraint(
+                name="caseupdate_contact_attempt_complete",
+                condition=Q(is_contact_attempt=False, contact_channel="", contact_outcome="")
+                | Q(is_contact_attempt=True) & ~Q(contact_channel="") & ~Q(contact_outcome=""),
+            ),
+            models.CheckConstraint(
                 name="caseupdate_not_empty", condition=~Q(body="") | ~Q(message_code="")
             ),
         ]
@@ -245,10 +527,21 @@ class CaseUpdate(models.Model):
     def __str__(self):
         return f"{self.get_visibility_display()} {self.created_at:%Y-%m-%d}"
 
+    @property
+    def standard_message(self) -> str:
+        message = VICTIM_MESSAGES.get(self.message_code)
+        return str(message) if message else ""
+
+    def text_for_victim(self) -> str:
+        """The update as the victim reads it: the standard message in the report's language,
+        then any free text. For the tracking page and anything else shown to the victim."""
+        with translation.override(self.case.report.language):
+            return "\n\n".join(part for part in (self.standard_message, self.body) if part)
+
 
 class ClockQuerySet(models.QuerySet):
     def running(self):
-        return self.filter(met_at__isnull=True)
+        return self.filter(met_at__isnull=True, stopped_at__isnull=True)
 
     def overdue(self, now=None):
         return self.running().filter(due_at__lt=now or timezone.now())
@@ -275,6 +568,8 @@ class Clock(models.Model):
     )
     # Set by the sweep when it has queued the "due soon" alert, so it is queued once.
     due_soon_alerted_at = models.DateTimeField(null=True, blank=True)
+    # A routine clock ends without being met when the case closes or a new one replaces it.
+    stopped_at = models.DateTimeField(_("stopped at"), null=True, blank=True)
 
     objects = ClockQuerySet.as_manager()
 
@@ -301,6 +596,14 @@ class Clock(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} due {self.due_at:%Y-%m-%d}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.met_at is None and self.stopped_at is None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_running and self.due_at < timezone.now()
 
 
 class Escalation(models.Model):

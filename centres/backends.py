@@ -37,6 +37,7 @@ _REFERENCE_DATA = [
         ("centres", "areaplace"),
         ("centres", "strand"),
         ("centres", "centre"),
+        ("centres", "awarenessactivity"),
         ("centres", "supportservice"),
         ("centres", "user"),
         ("centres", "membership"),
@@ -72,7 +73,10 @@ class RoleBackend(ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
-        perms = set(super().get_all_permissions(user_obj, obj))
+        # Only roles grant permissions: per-person and group permissions are never set (the
+        # admin offers no way to), so asking the database for them would only cost two
+        # queries on every admin request. Active superusers pass has_perm() before this.
+        perms = set(super().get_all_permissions(user_obj, obj)) if user_obj.is_superuser else set()
         for role in user_obj.roles:
             perms |= ROLE_PERMISSIONS.get(role, frozenset())
         return perms

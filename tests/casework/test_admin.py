@@ -97,39 +97,25 @@ def test_case_change_in_scope_shows_case_and_logs_view(client, report_mix, spoc_
     assert (entry.user, entry.action, entry.detail) == (spoc_a, "view", "admin")
 
 
-def test_case_change_saved_logs_change(client, report_mix, spoc_a):
+def action_url(case_id, action):
+    return reverse("admin:casework_case_action", args=[case_id, action])
+
+
+def test_case_assign_form_saves_owner_and_logs_change(client, report_mix, spoc_a):
     sign_in(client, spoc_a)
     case = case_of(report_mix.a_details)
-    form = client.get(change_url(case.pk)).context["adminform"].form
-    data = {
-        name: ("" if value is None else value)
-        for name, value in form.initial.items()
-        if name in form.fields
-    }
-    data.update(
-        {
-            "owner": spoc_a.pk,
-            "update_interval_days": 14,
-            "enhanced_rights": "on",
-            "assessments-TOTAL_FORMS": 0,
-            "assessments-INITIAL_FORMS": 0,
-            "updates-TOTAL_FORMS": 0,
-            "updates-INITIAL_FORMS": 0,
-        }
-    )
-    data.pop("nchi_threshold_met", None)
 
-    response = client.post(change_url(case.pk), data)
+    response = client.post(action_url(case.pk, "assign"), {"assign-officer": spoc_a.pk})
 
-    assert response.status_code == 302, response.context and response.context["errors"]
+    assert response["Location"].startswith(change_url(case.pk))
     case.refresh_from_db()
-    assert (case.owner, case.update_interval_days) == (spoc_a, 14)
+    assert case.owner == spoc_a
     change = AccessLogEntry.objects.about(case).get(action="change")
-    assert "owner" in change.detail
+    assert change.detail == f"assigned to person {spoc_a.pk}"
     assert change.user == spoc_a
 
 
-def test_case_change_owner_choices_only_police_of_own_area(
+def test_case_assign_choices_only_police_of_own_area(
     client, report_mix, spoc_a, spoc_b, inspector_a, volunteer_a, administrator
 ):
     sign_in(client, spoc_a)
@@ -137,31 +123,32 @@ def test_case_change_owner_choices_only_police_of_own_area(
 
     response = client.get(change_url(case.pk))
 
-    choices = set(response.context["adminform"].form.fields["owner"].queryset)
-    assert choices == {spoc_a, inspector_a}
+    [form] = [f for name, f in response.context["form_groups"]["thrive"] if name == "assign"]
+    assert set(form.fields["officer"].queryset) == {spoc_a, inspector_a}
 
 
-def test_case_change_owner_from_another_area_is_refused(client, report_mix, spoc_a, spoc_b):
+def test_case_assign_to_officer_of_another_area_is_refused(client, report_mix, spoc_a, spoc_b):
     sign_in(client, spoc_a)
     case = case_of(report_mix.a_details)
-    data = {
-        "owner": spoc_b.pk,
-        "recording_decision": "",
-        "nchi_rationale": "",
-        "enhanced_rights": "on",
-        "enhanced_downgrade_reason": "",
-        "update_interval_days": 28,
-        "assessments-TOTAL_FORMS": 0,
-        "assessments-INITIAL_FORMS": 0,
-        "updates-TOTAL_FORMS": 0,
-        "updates-INITIAL_FORMS": 0,
-    }
 
-    response = client.post(change_url(case.pk), data)
+    response = client.post(
+        action_url(case.pk, "assign"), {"assign-officer": spoc_b.pk}, follow=True
+    )
 
-    assert "owner" in response.context["adminform"].form.errors
+    assert any("Officer" in str(m) for m in get_messages(response.wsgi_request))
     case.refresh_from_db()
     assert case.owner is None
+
+
+def test_case_change_post_in_scope_is_refused_as_read_only(client, report_mix, spoc_a):
+    sign_in(client, spoc_a)
+    case = case_of(report_mix.a_details)
+
+    response = client.post(change_url(case.pk), {"owner": spoc_a.pk, "update_interval_days": 1})
+
+    assert response.status_code == 403
+    case.refresh_from_db()
+    assert (case.owner, case.update_interval_days) == (None, 28)
 
 
 def test_case_change_post_out_of_scope_changes_nothing(client, report_mix, spoc_a):
