@@ -333,6 +333,9 @@ CRISPY_FAIL_SILENTLY = not DEBUG
 # --- The product ----------------------------------------------------------------------------
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 PRODUCT_NAME = _("Hate Report")
+# Per client address: report submissions, and answers posted on the journey's pages.
+REPORT_SUBMISSION_RATE = os.environ.get("REPORT_SUBMISSION_RATE", "10/h")
+REPORT_ANSWER_RATE = os.environ.get("REPORT_ANSWER_RATE", "600/h")
 # Shown on the accessibility statement and privacy notice.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")

@@ -1,0 +1,344 @@
+"""The casework sweeps: escalations, "due soon" alerts and the daily review digest.
+
+Each sweep is set-based: one INSERT … SELECT per rule on the partial indexes that serve it
+(`clock_due_idx`, `case_new_idx`, `authorisation_pending_idx`, `escalation_open_idx`), never a
+query or a task per case. Escalation rows and the notifications they cause are written in one
+transaction; the notification ids go to the broker after commit, 500 per message.
+
+Idempotent: the partial unique constraint `escalation_open_unique` (one open escalation per
+case, kind, level and clock) makes a second sweep straight after raise nothing, and a clock's
+`due_soon_alerted_at` is set in the same statement that selects it. A transaction-scoped
+advisory lock keeps two sweeps (say, a slow one and the next one) from overlapping.
+
+Staff get one message per sweep listing what is new for them, not one per case: a SPOC with
+forty overdue updates after a bank holiday gets one email saying so.
+
+The SQL is PostgreSQL's (data-modifying CTEs, ON CONFLICT); the sweeps run on Celery beat,
+which the embedded SQLite demo does not run.
+"""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from centres.models import Area, Membership, Role, User
+from centres.outbox import hand_off_on_commit, queue_notifications
+
+from . import workdays
+from .models import Case, Escalation
+
+logger = logging.getLogger(__name__)
+
+STAFF_LANGUAGE = "en"
+SWEEP_LOCK = 0x48524357  # "HRCW": the advisory lock every casework sweep takes
+
+# The rules: (kind, level, candidate SQL). Each candidate query yields (case_id, clock_id) and
+# carries a sargable bound (`%(…_bound)s`, the smallest threshold of any area) so it walks the
+# partial index, then applies each area's own threshold exactly.
+RULES = [
+    (
+        Escalation.Kind.NOT_TRIAGED,
+        Escalation.Level.SPOC,
+        """
+        SELECT c.id, NULL::bigint FROM casework_case c JOIN centres_area a ON a.id = c.area_id
+        WHERE c.status = 'new' AND c.opened_at < %(triage_bound)s
+          AND c.opened_at < %(now)s - make_interval(hours => a.triage_within_hours)
+        """,
+    ),
+    (
+        Escalation.Kind.NOT_TRIAGED,
+        Escalation.Level.INSPECTOR,
+        """
+        SELECT c.id, NULL::bigint FROM casework_case c JOIN centres_area a ON a.id = c.area_id
+        WHERE c.status = 'new' AND c.opened_at < %(triage_inspector_bound)s
+          AND c.opened_at < %(now)s
+              - make_interval(hours => a.triage_within_hours + a.inspector_after_hours)
+        """,
+    ),
+    (
+        Escalation.Kind.UPDATE_OVERDUE,
+        Escalation.Level.SPOC,
+        """
+        SELECT k.case_id, k.id FROM casework_clock k
+        WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND k.due_at < %(now)s
+        """,
+    ),
+    (
+        Escalation.Kind.UPDATE_OVERDUE,
+        Escalation.Level.INSPECTOR,
+        """
+        SELECT k.case_id, k.id FROM casework_clock k
+        JOIN casework_case c ON c.id = k.case_id JOIN centres_area a ON a.id = c.area_id
+        WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND k.due_at < %(inspector_bound)s
+          AND k.due_at < %(now)s - make_interval(hours => a.inspector_after_hours)
+        """,
+    ),
+    (
+        Escalation.Kind.HIGH_RISK_UNASSIGNED,
+        Escalation.Level.SPOC,
+        """
+        SELECT c.id, NULL::bigint FROM casework_case c JOIN centres_area a ON a.id = c.area_id
+        JOIN LATERAL (
+            SELECT t.risk, t.grade, t.assessed_at FROM casework_thriveassessment t
+            WHERE t.case_id = c.id ORDER BY t.assessed_at DESC LIMIT 1
+        ) t ON true
+        WHERE c.owner_id IS NULL AND c.status <> 'closed'
+          AND (t.risk = 'high' OR t.grade = 'immediate')
+          AND t.assessed_at < %(now)s - make_interval(hours => a.high_risk_assign_within_hours)
+        """,
+    ),
+    (
+        Escalation.Kind.HIGH_RISK_UNASSIGNED,
+        Escalation.Level.INSPECTOR,
+        """
+        SELECT c.id, NULL::bigint FROM casework_case c JOIN centres_area a ON a.id = c.area_id
+        JOIN LATERAL (
+            SELECT t.risk, t.grade, t.assessed_at FROM casework_thriveassessment t
+            WHERE t.case_id = c.id ORDER BY t.assessed_at DESC LIMIT 1
+        ) t ON true
+        WHERE c.owner_id IS NULL AND c.status <> 'closed'
+          AND (t.risk = 'high' OR t.grade = 'immediate')
+          AND t.assessed_at < %(now)s - make_interval(
+              hours => a.high_risk_assign_within_hours + a.inspector_after_hours)
+        """,
+    ),
+    (
+        Escalation.Kind.AUTHORISATION_WAITING,
+        Escalation.Level.INSPECTOR,
+        """
+        SELECT au.case_id, NULL::bigint FROM casework_authorisation au
+        JOIN casework_case c ON c.id = au.case_id JOIN centres_area a ON a.id = c.area_id
+        WHERE au.decision = 'pending' AND au.requested_at < %(authorisation_bound)s
+          AND au.requested_at < %(now)s - make_interval(hours => a.authorisation_within_hours)
+        """,
+    ),
+]
+
+RAISE_SQL = """
+INSERT INTO casework_escalation (case_id, kind, level, clock_id, raised_at)
+SELECT candidate.case_id, %(kind)s, %(level)s, candidate.clock_id, %(now)s
+FROM ({candidates}) AS candidate (case_id, clock_id)
+ON CONFLICT DO NOTHING
+"""
+
+# An escalation is resolved when its reason has gone: triaged, the clock met, stopped or
+# re-timed, the case assigned or closed, the authorisation decided.
+RESOLVE_SQL = """
+UPDATE casework_escalation e SET resolved_at = %(now)s
+FROM casework_case c
+WHERE e.resolved_at IS NULL AND c.id = e.case_id AND (
+    (e.kind = 'not_triaged' AND c.status <> 'new')
+    OR (e.kind = 'update_overdue' AND NOT EXISTS (
+        SELECT 1 FROM casework_clock k WHERE k.id = e.clock_id
+        AND k.met_at IS NULL AND k.stopped_at IS NULL AND k.due_at < %(now)s))
+    OR (e.kind = 'high_risk_unassigned' AND (c.owner_id IS NOT NULL OR c.status = 'closed'))
+    OR (e.kind = 'authorisation_waiting' AND NOT EXISTS (
+        SELECT 1 FROM casework_authorisation au
+        WHERE au.case_id = e.case_id AND au.decision = 'pending'))
+)
+"""
+
+# Who hears of the escalations this sweep raised (raised_at = this sweep's time): the SPOCs or
+# the inspectors of the case's area by level, and the assigned officer of an overdue update.
+# One message per person, with counts by kind and level.
+NOTIFY_ESCALATIONS_SQL = """
+WITH fresh AS (
+    SELECT e.id, e.case_id, e.kind, e.level, c.area_id, c.owner_id
+    FROM casework_escalation e JOIN casework_case c ON c.id = e.case_id
+    WHERE e.resolved_at IS NULL AND e.raised_at = %(now)s
+), recipients AS (
+    SELECT f.case_id, f.kind, f.level, m.user_id
+    FROM fresh f JOIN centres_membership m ON m.area_id = f.area_id AND m.role = f.level
+    WHERE m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+    UNION
+    SELECT f.case_id, f.kind, f.level, f.owner_id
+    FROM fresh f WHERE f.kind = 'update_overdue' AND f.level = 'spoc' AND f.owner_id IS NOT NULL
+), per_kind AS (
+    SELECT r.user_id, r.kind || ':' || r.level AS what, count(DISTINCT r.case_id) AS n,
+           min(r.case_id) AS a_case, max(r.case_id) AS z_case
+    FROM recipients r JOIN centres_user u ON u.id = r.user_id AND u.is_active
+    GROUP BY r.user_id, r.kind, r.level
+), per_user AS (
+    SELECT user_id, jsonb_object_agg(what, n) AS counts, sum(n) AS total,
+           min(a_case) AS a_case, max(z_case) AS z_case
+    FROM per_kind GROUP BY user_id
+)
+INSERT INTO centres_notification
+    (key, kind, channel, recipient_type_id, recipient_id, language, context, status, attempts,
+     next_attempt_at, last_error, created_at)
+SELECT %(key_prefix)s || user_id, 'escalation', 'email', %(user_type)s, user_id, %(language)s,
+       jsonb_build_object(
+           'counts', counts, 'total', total,
+           'case', CASE WHEN a_case = z_case THEN a_case END),
+       'pending', 0, %(now)s, '', %(now)s
+FROM per_user
+ON CONFLICT (key) DO NOTHING
+RETURNING id
+"""
+
+# "Due within a working day": running clocks due between now and the end of the next working
+# day, not yet alerted. Marked in the same statement, so each clock is alerted once; the
+# assigned officer hears of it, or the area's SPOCs when nobody is assigned.
+DUE_SOON_SQL = """
+WITH marked AS (
+    UPDATE casework_clock k SET due_soon_alerted_at = %(now)s
+    WHERE k.id IN (
+        SELECT id FROM casework_clock
+        WHERE met_at IS NULL AND stopped_at IS NULL AND due_soon_alerted_at IS NULL
+          AND due_at >= %(now)s AND due_at <= %(soon)s
+        FOR UPDATE SKIP LOCKED)
+    RETURNING k.id, k.case_id
+), recipients AS (
+    SELECT mk.case_id, c.owner_id AS user_id
+    FROM marked mk JOIN casework_case c ON c.id = mk.case_id WHERE c.owner_id IS NOT NULL
+    UNION
+    SELECT mk.case_id, m.user_id
+    FROM marked mk JOIN casework_case c ON c.id = mk.case_id
+    JOIN centres_membership m ON m.area_id = c.area_id AND m.role = 'spoc'
+    WHERE c.owner_id IS NULL
+      AND m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+), per_user AS (
+    SELECT r.user_id, count(DISTINCT r.case_id) AS total,
+           min(r.case_id) AS a_case, max(r.case_id) AS z_case
+    FROM recipients r JOIN centres_user u ON u.id = r.user_id AND u.is_active
+    GROUP BY r.user_id
+)
+INSERT INTO centres_notification
+    (key, kind, channel, recipient_type_id, recipient_id, language, context, status, attempts,
+     next_attempt_at, last_error, created_at)
+SELECT %(key_prefix)s || user_id, 'clock_due_soon', 'email', %(user_type)s, user_id,
+       %(language)s,
+       jsonb_build_object('total', total, 'case', CASE WHEN a_case = z_case THEN a_case END),
+       'pending', 0, %(now)s, '', %(now)s
+FROM per_user
+ON CONFLICT (key) DO NOTHING
+RETURNING id
+"""
+
+
+@dataclass
+class SweepResult:
+    resolved: int = 0
+    raised: dict[str, int] = field(default_factory=dict)
+    due_soon: int = 0
+    notification_ids: list[int] = field(default_factory=list)
+    skipped: bool = False
+
+    @property
+    def raised_total(self) -> int:
+        return sum(self.raised.values())
+
+
+def _bounds(now: dt.datetime) -> dict:
+    """The smallest threshold of any area per rule: an index range that contains every case
+    any area's own threshold would pick."""
+    least = Area.objects.aggregate(
+        triage=Min("triage_within_hours"),
+        inspector=Min("inspector_after_hours"),
+        authorisation=Min("authorisation_within_hours"),
+    )
+    triage = dt.timedelta(hours=least["triage"] or 0)
+    inspector = dt.timedelta(hours=least["inspector"] or 0)
+    return {
+        "triage_bound": now - triage,
+        "triage_inspector_bound": now - triage - inspector,
+        "inspector_bound": now - inspector,
+        "authorisation_bound": now - dt.timedelta(hours=least["authorisation"] or 0),
+    }
+
+
+def due_soon_until(now: dt.datetime) -> dt.datetime:
+    """The end of the next working day: a clock due by then is "due within a working day"."""
+    return workdays.working_day_deadline(now, 1)
+
+
+def sweep_casework(*, now: dt.datetime | None = None) -> SweepResult:
+    """Resolve what has been dealt with, raise what is late, alert what is due soon, and
+    queue the messages, in one transaction."""
+    now = now or timezone.now()
+    result = SweepResult()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [SWEEP_LOCK])
+        if not cursor.fetchone()[0]:
+            logger.info("Casework sweep skipped: another sweep is running")
+            result.skipped = True
+            return result
+        params = {
+            "now": now,
+            "today": timezone.localdate(now),
+            "soon": due_soon_until(now),
+            "user_type": ContentType.objects.get_for_model(User).pk,
+            "language": STAFF_LANGUAGE,
+            **_bounds(now),
+        }
+        cursor.execute(RESOLVE_SQL, params)
+        result.resolved = cursor.rowcount
+        for kind, level, candidates in RULES:
+            cursor.execute(
+                RAISE_SQL.format(candidates=candidates), {**params, "kind": kind, "level": level}
+            )
+            if cursor.rowcount:
+                result.raised[f"{kind}:{level}"] = cursor.rowcount
+        stamp = now.isoformat()
+        if result.raised:
+            cursor.execute(NOTIFY_ESCALATIONS_SQL, {**params, "key_prefix": f"esc:{stamp}:"})
+            result.notification_ids += [row[0] for row in cursor.fetchall()]
+        cursor.execute(DUE_SOON_SQL, {**params, "key_prefix": f"due-soon:{stamp}:"})
+        result.due_soon = cursor.rowcount
+        result.notification_ids += [row[0] for row in cursor.fetchall()]
+        hand_off_on_commit(result.notification_ids)
+    logger.info(
+        "Casework sweep: %d resolved, %d raised %s, %d due-soon messages, %d messages",
+        result.resolved,
+        result.raised_total,
+        result.raised,
+        result.due_soon,
+        len(result.notification_ids),
+    )
+    return result
+
+
+def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
+    """Before the morning meeting: to each area's SPOCs, how many cases opened in the last 24
+    hours and how many are still not triaged, with a link to the daily review. Counts only;
+    once per area, day and person."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    since = now - dt.timedelta(hours=24)
+    spocs: dict[int, list[User]] = {}
+    for membership in (
+        Membership.objects.active(today)
+        .filter(role=Role.SPOC, user__is_active=True)
+        .select_related("user")
+    ):
+        spocs.setdefault(membership.area_id, []).append(membership.user)
+    counts = {
+        row["area_id"]: row
+        for row in Case.objects.filter(area_id__in=list(spocs), opened_at__gte=since)
+        .filter(opened_at__lt=now)
+        .values("area_id")
+        .annotate(cases=Count("pk"), not_triaged=Count("pk", filter=Q(triaged_at__isnull=True)))
+    }
+    rows = [
+        {
+            "key": f"daily-review:{area_id}:{today.isoformat()}:{user.pk}",
+            "kind": "daily_review_digest",
+            "channel": "email",
+            "recipient": user,
+            "language": STAFF_LANGUAGE,
+            "context": {
+                "area": area_id,
+                "date": today.isoformat(),
+                "cases": counts.get(area_id, {}).get("cases", 0),
+                "not_triaged": counts.get(area_id, {}).get("not_triaged", 0),
+            },
+        }
+        for area_id, users in spocs.items()
+        for user in users
+    ]
+    return queue_notifications(rows)

@@ -1,0 +1,482 @@
+"""Delivering the notification outbox: once, in the recipient's language, through a channel
+their plan allows.
+
+How a message is delivered once (see docs/background-work.md for the whole argument):
+
+1. Claim. In a short transaction, lock the row (`select_for_update(skip_locked=True)`), check it
+   is still pending and due, count the attempt and push `next_attempt_at` forward by a lease.
+   Commit. Nobody else (another worker, a re-delivered broker message, the sweep) will touch it
+   until the lease ends, and no transaction or row lock is held while we talk to a mail server.
+2. Send, outside any transaction, with a Message-ID (and, for text messages, a provider
+   reference) derived from the row, so a re-send is recognisably the same message.
+3. Record the result with a conditional UPDATE that only succeeds for the claim we hold
+   (`attempts` is the claim's token). Only then does the task return and the broker message
+   get acknowledged (acks_late).
+
+A worker killed before step 3 leaves the row pending with an expired lease in the future: the
+broker re-delivers the task (late acknowledgement) or the sweep finds it, and it is sent once.
+The one window no system can close for SMTP or SMS is a kill after the provider accepted the
+message and before our commit (milliseconds); then the re-send carries the same Message-ID.
+
+Messages to victims say there is news and where to read it. They never carry incident
+details, names or what the service is about, unless the victim's plan says the message may
+say what the news is; even then only the standard, translated wording, never free text.
+"""
+
+import contextlib
+import hashlib
+import logging
+import random
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+from . import sms
+from .models import Membership, Notification, Role, User
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+# --- The registry of message kinds ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    """One kind of message: whom it is for and what its templates need beyond the stored
+    context. Templates: templates/notifications/<kind>.subject.txt and <kind>.txt (and an optional
+    <kind>.sms.txt for text messages; .txt so that makemessages finds their strings)."""
+
+    name: str
+    audience: str  # "victim" or "staff"
+    link: Callable[[dict], str] | None = None
+    details: Callable[[Notification, object], dict] = field(default=lambda n, r: {})
+
+
+VICTIM = "victim"
+STAFF = "staff"
+KINDS: dict[str, MessageKind] = {}
+
+
+def register(kind: MessageKind) -> MessageKind:
+    KINDS[kind.name] = kind
+    return kind
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _admin(name: str, *args) -> str:
+    try:
+        return absolute(reverse(f"admin:{name}", args=args))
+    except NoReverseMatch:
+        return absolute("/admin/")
+
+
+def _case_link(context: dict) -> str:
+    return _admin("casework_case_change", context["case"]) if context.get("case") else ""
+
+
+def _cases_link(context: dict) -> str:
+    """One case: its page. Several: the case list, where the overdue filter finds them."""
+    return _case_link(context) if context.get("case") else _admin("casework_case_changelist")
+
+
+def _workspace_link(context: dict) -> str:
+    return absolute(reverse("workspace:home"))
+
+
+def _daily_review_link(context: dict) -> str:
+    return _admin("casework_case_daily_review") + f"?area={context.get('area', '')}"
+
+
+def _victim_update_extra(notification: Notification, contact) -> dict:
+    """Say what the news is only when the victim's plan (as it is now) allows it, and then only
+    in the standard, translated wording: an officer's free text might name someone."""
+    if not contact.message_may_say_what:
+        return {}
+    update_model = apps.get_model("casework", "CaseUpdate")
+    update = update_model.objects.filter(pk=notification.context.get("update")).first()
+    return {"what": update.standard_message if update else ""}
+
+
+def _acknowledgement_extra(notification: Notification, contact) -> dict:
+    return {"reference": contact.report.reference}
+
+
+register(MessageKind("report_acknowledgement", VICTIM, details=_acknowledgement_extra))
+register(MessageKind("victim_update", VICTIM, details=_victim_update_extra))
+for _name in (
+    "case_opened",
+    "case_assigned",
+    "case_status_changed",
+    "authorisation_requested",
+    "authorisation_decided",
+):
+    register(MessageKind(_name, STAFF, link=_case_link))
+register(MessageKind("clock_due_soon", STAFF, link=_cases_link))
+
+
+def _escalation_extra(notification: Notification, user) -> dict:
+    """Counts by kind and level in words, e.g. "Victim update overdue (Inspector): 3"."""
+    escalation = apps.get_model("casework", "Escalation")
+    lines = []
+    for what, count in sorted(notification.context.get("counts", {}).items()):
+        kind, _sep, level = what.partition(":")
+        kind_label = dict(escalation.Kind.choices).get(kind, kind)
+        level_label = dict(escalation.Level.choices).get(level, level)
+        lines.append((f"{kind_label} ({level_label})", count))
+    return {"escalations": lines}
+
+
+register(MessageKind("escalation", STAFF, link=_cases_link, details=_escalation_extra))
+register(MessageKind("centre_victim_update", STAFF, link=_workspace_link))
+register(MessageKind("daily_review_digest", STAFF, link=_daily_review_link))
+register(MessageKind("weekly_centre_summary", STAFF, link=_workspace_link))
+
+
+def _training_extra(notification: Notification, user) -> dict:
+    membership = (
+        Membership.objects.filter(pk=notification.context.get("membership"))
+        .select_related("user", "centre")
+        .first()
+    )
+    if membership is None:
+        raise Cancelled("membership no longer exists")
+    return {"volunteer": membership.user.name, "centre_name": membership.centre.name}
+
+
+register(MessageKind("training_expiring", STAFF, link=_workspace_link, details=_training_extra))
+
+
+# --- Outcomes --------------------------------------------------------------------------------
+
+
+class Cancelled(Exception):
+    """The message must not be sent: the recipient is gone, or their plan no longer allows it.
+    The reason is short and never personal."""
+
+
+class Permanent(Exception):
+    """Trying again cannot help (an unknown kind, a missing template): fail now, visibly."""
+
+
+# Errors a retry cannot fix.
+PERMANENT_ERRORS = (Permanent, smtplib.SMTPRecipientsRefused, TemplateDoesNotExist)
+
+
+def error_label(exc: BaseException) -> str:
+    """A short, non-personal description: the error's type and code, never its message
+    (an SMTP server's reply may quote the address)."""
+    label = type(exc).__name__
+    code = getattr(exc, "smtp_code", None) or getattr(exc, "errno", None)
+    if isinstance(exc, Permanent | Cancelled):
+        return str(exc)[:300]
+    return f"{label} ({code})"[:300] if code else label[:300]
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential back-off with a little jitter, so a recovered mail server is not hit by
+    every message at the same second."""
+    base = settings.NOTIFICATION_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+    seconds = min(base, settings.NOTIFICATION_RETRY_MAX_SECONDS)
+    return timedelta(seconds=seconds * random.uniform(0.9, 1.1))  # noqa: S311 - not security
+
+
+# --- Recipients and rendering ------------------------------------------------------------------
+
+
+@dataclass
+class Outgoing:
+    """What one notification turns into: an email to some addresses, or a text message."""
+
+    channel: str
+    subject: str = ""
+    body: str = ""
+    to: list[str] = field(default_factory=list)
+    bcc: list[str] = field(default_factory=list)
+    from_email: str = ""
+    phone: str = ""
+
+
+def _language(code: str) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    return code if code in codes else settings.LANGUAGE_CODE
+
+
+def tracking_url(language: str) -> str:
+    return f"{settings.VICTIM_SITE_URL}/{_language(language)}/track/"
+
+
+def _render(template: str, context: dict, *, optional: bool = False) -> str | None:
+    try:
+        text = render_to_string(f"notifications/{template}", context)
+    except TemplateDoesNotExist:
+        if optional:
+            return None
+        raise
+    return text.strip()
+
+
+def _centre_team(centre_id: int) -> list[str]:
+    members = Membership.objects.active().filter(centre_id=centre_id, role__in=Role.CENTRE_ROLES)
+    return list(
+        User.objects.filter(is_active=True, pk__in=members.values("user_id"))
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+
+
+def build(notification: Notification) -> Outgoing:
+    """Look the recipient up as they are now and render the message, or raise Cancelled."""
+    kind = KINDS.get(notification.kind)
+    if kind is None:
+        raise Permanent("unknown message kind")
+    recipient = notification.recipient
+    if recipient is None:
+        raise Cancelled("recipient no longer exists")
+    context = {**notification.context, "site_url": settings.SITE_URL}
+    if kind.audience == STAFF:
+        return _build_staff(notification, kind, recipient, context)
+    return _build_victim(notification, kind, recipient, context)
+
+
+def _build_staff(notification, kind, recipient, context) -> Outgoing:
+    if not isinstance(recipient, User):
+        raise Permanent("staff message to someone who is not staff")
+    if not recipient.is_active:
+        raise Cancelled("recipient no longer active")
+    if notification.channel != Notification.Channel.EMAIL or not recipient.email:
+        raise Cancelled("no address for this channel")
+    context["link"] = kind.link(notification.context) if kind.link else ""
+    context.update(kind.details(notification, recipient))
+    with translation.override(_language(notification.language)):
+        return Outgoing(
+            channel=Notification.Channel.EMAIL,
+            subject=_render(f"{kind.name}.subject.txt", context),
+            body=_render(f"{kind.name}.txt", context),
+            to=[recipient.email],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+        )
+
+
+def _build_victim(notification, kind, contact, context) -> Outgoing:
+    if not hasattr(contact, "allows") or not hasattr(contact, "report"):
+        raise Permanent("victim message to someone who is not a reporter")
+    channel = notification.channel
+    if not contact.allows(channel):
+        raise Cancelled("the safe-contact plan does not allow this channel")
+    if channel == Notification.Channel.CENTRE:
+        return _build_centre_relay(notification, contact, context)
+    language = _language(notification.language)
+    with translation.override(language):
+        context.update(
+            track_url=tracking_url(language),
+            may_say_what=contact.message_may_say_what,
+            **kind.details(notification, contact),
+        )
+        subject = _render(f"{kind.name}.subject.txt", context)
+        body = _render(f"{kind.name}.txt", context)
+        if channel == Notification.Channel.SMS:
+            text = _render(f"{kind.name}.sms.txt", context, optional=True)
+            return Outgoing(channel=channel, body=text or body, phone=contact.phone)
+    return Outgoing(
+        channel=Notification.Channel.EMAIL,
+        subject=subject,
+        body=body,
+        to=[contact.email],
+        from_email=settings.VICTIM_FROM_EMAIL,
+    )
+
+
+def _build_centre_relay(notification, contact, context) -> Outgoing:
+    """The plan says "through the reporting centre": tell the centre's team there is news to
+    pass on, in the staff language; they read it in the workspace."""
+    report = contact.report
+    if not report.centre_id:
+        raise Cancelled("no centre to pass the message on")
+    team = _centre_team(report.centre_id)
+    if not team:
+        raise Cancelled("the centre has no active volunteers")
+    context.update(reference=report.reference, link=_workspace_link(context))
+    with translation.override(settings.LANGUAGE_CODE):
+        return Outgoing(
+            channel=Notification.Channel.EMAIL,
+            subject=_render("centre_relay.subject.txt", context),
+            body=_render("centre_relay.txt", context),
+            bcc=team,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+        )
+
+
+def message_id(notification: Notification) -> str:
+    """Stable for a notification: a re-send after a crash is the same message to the mail
+    system. Derived from the key's hash, so it reveals nothing."""
+    digest = hashlib.sha256(notification.key.encode()).hexdigest()[:24]
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
+    return f"<n{notification.pk}.{digest}@{domain}>"
+
+
+# --- Delivery ----------------------------------------------------------------------------------
+
+
+class Sender:
+    """Sends the outgoing messages of one batch, over one mail connection."""
+
+    def __init__(self):
+        self._email = None
+        self._sms = None
+
+    def send(self, notification: Notification, outgoing: Outgoing) -> None:
+        if outgoing.channel == Notification.Channel.SMS:
+            if self._sms is None:
+                self._sms = sms.get_sms_backend()
+            self._sms.send(to=outgoing.phone, body=outgoing.body, reference=notification.key)
+            return
+        if self._email is None:
+            self._email = get_connection(fail_silently=False)
+        message = EmailMessage(
+            subject=outgoing.subject.replace("\n", " "),
+            body=outgoing.body,
+            from_email=outgoing.from_email,
+            to=outgoing.to,
+            bcc=outgoing.bcc,
+            connection=self._email,
+            headers={"Message-ID": message_id(notification), "Auto-Submitted": "auto-generated"},
+        )
+        try:
+            message.send()
+        except Exception:
+            # The connection may be half-open; the next message opens a new one.
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._email is not None:
+            # Closing a broken connection may fail; it is gone either way.
+            with contextlib.suppress(Exception):
+                self._email.close()
+            self._email = None
+
+
+def claim(notification_id: int) -> Notification | None:
+    """Claim one due message for this worker for the lease, or None if it is not ours to
+    send: already sent, cancelled, failed, not yet due, or being sent by someone else."""
+    now = timezone.now()
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(pk=notification_id)
+            .due(now)
+            .first()
+        )
+        if notification is None:
+            return None
+        if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+            # Claimed this often without a result: the worker died each time. Stop, visibly.
+            notification.status = Notification.Status.FAILED
+            notification.last_error = "interrupted too often"
+            notification.save(update_fields=["status", "last_error"])
+            logger.error("Notification %s failed: interrupted too often", notification.pk)
+            return None
+        notification.attempts += 1
+        notification.next_attempt_at = now + timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS)
+        notification.save(update_fields=["attempts", "next_attempt_at"])
+    return notification
+
+
+def _finish(notification: Notification, **changes) -> bool:
+    """Record the result, only if our claim still stands (nobody re-claimed it after the lease
+    ran out)."""
+    updated = Notification.objects.filter(
+        pk=notification.pk,
+        status=Notification.Status.PENDING,
+        attempts=notification.attempts,
+    ).update(**changes)
+    if not updated:
+        logger.warning(
+            "Notification %s: claim lost before the result was recorded", notification.pk
+        )
+    return bool(updated)
+
+
+def deliver_one(notification_id: int, *, sender: Sender) -> str:
+    """Deliver one notification if it is ours to deliver. Returns what happened."""
+    notification = claim(notification_id)
+    if notification is None:
+        return "skipped"
+    try:
+        outgoing = build(notification)
+        sender.send(notification, outgoing)
+    except Cancelled as exc:
+        _finish(notification, status=Notification.Status.CANCELLED, last_error=error_label(exc))
+        logger.info("Notification %s cancelled: %s", notification.pk, exc)
+        return "cancelled"
+    except Exception as exc:
+        return _record_failure(notification, exc)
+    _finish(notification, status=Notification.Status.SENT, sent_at=timezone.now(), last_error="")
+    logger.info("Notification %s sent (%s)", notification.pk, notification.kind)
+    return "sent"
+
+
+def _record_failure(notification: Notification, exc: Exception) -> str:
+    label = error_label(exc)
+    if (
+        isinstance(exc, PERMANENT_ERRORS)
+        or notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
+    ):
+        _finish(notification, status=Notification.Status.FAILED, last_error=label)
+        logger.error(
+            "Notification %s failed after %s attempts: %s",
+            notification.pk,
+            notification.attempts,
+            label,
+        )
+        return "failed"
+    _finish(
+        notification,
+        next_attempt_at=timezone.now() + retry_delay(notification.attempts),
+        last_error=label,
+    )
+    logger.warning(
+        "Notification %s attempt %s failed, will retry: %s",
+        notification.pk,
+        notification.attempts,
+        label,
+    )
+    return "retry"
+
+
+def deliver_notifications(notification_ids) -> dict[str, int]:
+    """Deliver a batch; each message is claimed, sent and recorded on its own."""
+    results: dict[str, int] = {}
+    sender = Sender()
+    try:
+        for notification_id in notification_ids:
+            outcome = deliver_one(int(notification_id), sender=sender)
+            results[outcome] = results.get(outcome, 0) + 1
+    finally:
+        sender.close()
+    return results
+
+
+def due_notification_ids(*, now=None, limit: int = 50_000) -> list[int]:
+    """Pending messages whose time has come, oldest first: one query on the partial index
+    `notification_due_idx`."""
+    return list(
+        Notification.objects.due(now)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
