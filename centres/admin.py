@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils import timezone
@@ -8,12 +9,14 @@ from .models import (
     AccessLogEntry,
     Area,
     AreaPlace,
+    AwarenessActivity,
     Centre,
     Membership,
     Notification,
     Strand,
     SupportService,
     User,
+    spoken_language_choices,
 )
 
 
@@ -78,23 +81,113 @@ class StrandAdmin(TranslationAdmin):
     filter_horizontal = ["areas"]
 
 
+class SpokenLanguagesForm(forms.ModelForm):
+    """Languages as a choice of the site's languages and other community languages, each
+    named in its own script, rather than codes typed into a JSON box."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=spoken_language_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class AwarenessActivityInline(admin.TabularInline):
+    model = AwarenessActivity
+    extra = 0
+    fields = ["date", "kind", "description", "logged_by"]
+    readonly_fields = ["logged_by"]
+    ordering = ["-date"]
+
+
+class CentreMembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "centre"
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "role", "started_on", "ended_on", "accredited_on", "training_expires_on"]
+    verbose_name = _("volunteer or coordinator")
+    verbose_name_plural = _("volunteers and coordinators")
+
+
 @admin.register(Centre)
 class CentreAdmin(TranslationAdmin):
+    form = SpokenLanguagesForm
     list_display = ["name", "kind", "town", "area", "is_listed", "accredited_on"]
-    list_filter = ["kind", "area", "is_listed"]
+    list_filter = ["kind", "area", "is_listed", "specialist_strands"]
     search_fields = ["name", "organisation", "town", "postcode"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["specialist_strands"]
     list_select_related = ["area"]
+    inlines = [CentreMembershipInline, AwarenessActivityInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "slug", "organisation", "is_listed"]}),
+        (_("Where"), {"fields": ["area", "address", "town", "postcode"]}),
+        (
+            _("For visitors"),
+            {"fields": ["description", "opening_hours", "walk_in", "languages"]},
+        ),
+        (
+            _("Accessibility"),
+            {"fields": ["step_free", "hearing_loop", "bsl", "quiet_room", "private_room"]},
+        ),
+        (_("Specialist support"), {"fields": ["specialist_strands"]}),
+        (_("Contact"), {"fields": ["phone", "email", "website", "lead_person"]}),
+        (_("Accreditation"), {"fields": ["accredited_on"]}),
+    ]
+
+    def save_formset(self, request, form, formset, change):
+        # Activities logged here are logged by the administrator who adds them.
+        for obj in formset.save(commit=False):
+            if isinstance(obj, AwarenessActivity) and obj.logged_by_id is None:
+                obj.logged_by = request.user
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
 
 
 @admin.register(SupportService)
 class SupportServiceAdmin(TranslationAdmin):
+    form = SpokenLanguagesForm
     list_display = ["name", "is_national", "offers_restorative_justice", "is_active"]
     list_filter = ["is_national", "is_active", "strands"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["strands", "areas"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "is_active"]}),
+        (_("Contact"), {"fields": ["phone", "email", "website"]}),
+        (
+            _("Who it serves"),
+            {
+                "fields": [
+                    "strands",
+                    "languages",
+                    "is_national",
+                    "areas",
+                    "offers_restorative_justice",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(AwarenessActivity)
+class AwarenessActivityAdmin(admin.ModelAdmin):
+    list_display = ["date", "centre", "kind", "description", "logged_by"]
+    list_filter = ["kind", "centre__area", "date"]
+    search_fields = ["centre__name", "description"]
+    autocomplete_fields = ["centre"]
+    readonly_fields = ["logged_by", "logged_at"]
+    list_select_related = ["centre", "logged_by"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        if obj.logged_by_id is None:
+            obj.logged_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Membership)

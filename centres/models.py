@@ -254,6 +254,14 @@ class Area(models.Model):
     authorisation_within_hours = models.PositiveSmallIntegerField(
         _("authorisation within (hours)"), default=48
     )
+    high_risk_assign_within_hours = models.PositiveSmallIntegerField(
+        _("assign a high-risk case within (hours)"), default=2
+    )
+    inspector_after_hours = models.PositiveSmallIntegerField(
+        _("escalate to the inspector after a further (hours)"),
+        default=24,
+        help_text=_("How long an escalation waits with the SPOC before it goes to the inspector."),
+    )
     # Retention rules (days).
     unshared_report_retention_days = models.PositiveIntegerField(
         _("anonymise reports never shared with police after (days)"), default=730
@@ -350,6 +358,45 @@ class Strand(models.Model):
 # --- Centres and support --------------------------------------------------------------------
 
 
+# Languages a centre or service may speak: the site's own, then other community languages
+# (Census 2021), each named in its own script. BSL is an accessibility flag, not listed here.
+COMMUNITY_LANGUAGES = [
+    ("pt", "Português"),
+    ("gu", "ગુજરાતી"),
+    ("fa", "فارسی"),
+    ("prs", "دری"),
+    ("ku", "Kurdî"),
+    ("ti", "ትግርኛ"),
+    ("zh", "中文"),
+    ("lt", "Lietuvių"),
+    ("tr", "Türkçe"),
+    ("ta", "தமிழ்"),
+    ("hi", "हिन्दी"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("it", "Italiano"),
+    ("bg", "Български"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+    ("sq", "Shqip"),
+    ("am", "አማርኛ"),
+    ("ml", "മലയാളം"),
+    ("yue", "粵語"),
+]
+RTL_COMMUNITY_LANGUAGES = frozenset({"fa", "prs"})
+
+
+def spoken_language_choices() -> list[tuple[str, str]]:
+    """Every language a centre may say it speaks: (code, name in its own script)."""
+    site = [(code, name) for code, name in settings.LANGUAGES]
+    known = {code for code, _name in site}
+    return site + [(c, n) for c, n in COMMUNITY_LANGUAGES if c not in known]
+
+
+def language_is_rtl(code: str) -> bool:
+    return code in settings.LANGUAGES_BIDI or code in RTL_COMMUNITY_LANGUAGES
+
+
 class CentreQuerySet(models.QuerySet):
     def listed(self):
         return self.filter(is_listed=True)
@@ -389,6 +436,12 @@ class Centre(models.Model):
     lead_person = models.CharField(_("lead person"), max_length=150, blank=True)
     accredited_on = models.DateField(_("accredited on"), null=True, blank=True)
     is_listed = models.BooleanField(_("listed in the public directory"), default=True)
+    walk_in = models.BooleanField(
+        _("people can walk in during opening hours"),
+        default=True,
+        db_default=True,
+        help_text=_("Untick if people should phone first to arrange a time."),
+    )
 
     objects = CentreQuerySet.as_manager()
 
@@ -402,6 +455,65 @@ class Centre(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def accessibility(self) -> list[tuple[str, str]]:
+        """The accessibility features it has, as (field name, label)."""
+        return [
+            (name, str(self._meta.get_field(name).verbose_name))
+            for name in ACCESSIBILITY_FEATURES
+            if getattr(self, name)
+        ]
+
+
+ACCESSIBILITY_FEATURES = ("step_free", "hearing_loop", "bsl", "quiet_room", "private_room")
+
+
+class AwarenessActivity(models.Model):
+    """Something a centre did to raise awareness of hate crime and of reporting: a talk, a
+    stall, a social media campaign. The Essex scheme asks each centre for two a year."""
+
+    class Kind(models.TextChoices):
+        TALK = "talk", _("Talk or workshop")
+        STALL = "stall", _("Stall or event")
+        LEAFLETS = "leaflets", _("Leaflets or posters")
+        ONLINE = "online", _("Online or social media")
+        TRAINING = "training", _("Training for staff or volunteers")
+        OTHER = "other", _("Something else")
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="awareness_activities"
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    description = models.CharField(_("what happened"), max_length=300)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logged by"),
+    )
+    logged_at = models.DateTimeField(_("logged at"), default=timezone.now)
+
+    # How many a centre is asked for each year (the Essex HIRC scheme).
+    YEARLY_TARGET = 2
+
+    class Meta:
+        verbose_name = _("awareness activity")
+        verbose_name_plural = _("awareness activities")
+        ordering = ["-date", "-logged_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="awarenessactivity_kind_valid",
+                condition=Q(kind__in=["talk", "stall", "leaflets", "online", "training", "other"]),
+            )
+        ]
+        indexes = [models.Index(fields=["centre", "date"])]
+
+    def __str__(self):
+        return f"{self.centre} {self.date:%Y-%m-%d} {self.get_kind_display()}"
 
 
 class SupportService(models.Model):

@@ -9,6 +9,11 @@ staff_patterns = (
         path("sign-in/", views.sign_in, name="login"),
         path("sign-in/code/", views.verify, name="verify"),
         path("sign-in/set-up/", views.set_up_second_factor, name="setup"),
+        path(
+            "sign-in/invitation/<uidb64>/<token>/",
+            views.accept_invitation,
+            name="invitation",
+        ),
         path("sign-out/", views.sign_out, name="logout"),
         path("", views.home, name="home"),
         path("no-role/", views.no_role, name="no_role"),

@@ -4,24 +4,36 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from modeltranslation.utils import build_localized_fieldname
 
-from .forms import SignInForm, TokenForm
-from .models import Centre
+from .forms import DirectorySearchForm, SignInForm, TokenForm
+from .models import (
+    AreaPlace,
+    Centre,
+    Strand,
+    language_is_rtl,
+    postcode_district,
+    spoken_language_choices,
+)
 
 BACKUP_CODES = 10
 
@@ -172,6 +184,21 @@ def _grouped_key(device) -> str:
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
+class AcceptInvitation(PasswordResetConfirmView):
+    """A new volunteer or coordinator chooses their password from the invitation link; the
+    second factor is set up at their first sign-in."""
+
+    template_name = "centres/invitation.html"
+    post_reset_login = False
+
+    def get_success_url(self):
+        messages.success(self.request, _("Your password is set. Now sign in."))
+        return reverse("staff:login")
+
+
+accept_invitation = AcceptInvitation.as_view()
+
+
 @require_POST
 def sign_out(request):
     logout(request)
@@ -228,12 +255,111 @@ def _broker_status() -> str:
         return "unavailable"
 
 
+@require_safe
 def directory(request):
-    """The public directory of reporting centres."""
-    centres = Centre.objects.listed().select_related("area").order_by("town", "name")
-    return render(request, "centres/directory.html", {"centres": centres})
+    """The public directory: find a centre by town or postcode, language, accessibility and
+    strand. A GET form, so it works without JavaScript and a search is a link."""
+    strands = Strand.objects.filter(specialist_centres__is_listed=True).distinct()
+    form = DirectorySearchForm(request.GET or None, strands=strands)
+    centres = list(
+        Centre.objects.listed()
+        .select_related("area")
+        .prefetch_related("specialist_strands")
+        .order_by("town", "name")
+    )
+    near, place_found = [], None
+    if form.is_valid():
+        centres = filter_centres(centres, form.cleaned_data)
+        if form.cleaned_data["place"]:
+            near, centres, place_found = split_by_nearness(centres, form.cleaned_data["place"])
+    return render(
+        request,
+        "centres/directory.html",
+        {
+            "form": form,
+            "searched": form.is_bound and form.is_valid(),
+            "near": [listing(c) for c in near],
+            "centres": [listing(c) for c in centres],
+            "place_found": place_found,
+        },
+    )
 
 
+def filter_centres(centres, criteria) -> list:
+    """Centres that speak the language, have every accessibility feature asked for and
+    specialise in the strand. In Python: the list is short, and JSON containment is not
+    portable to the SQLite demo."""
+    language, features, strand = criteria["language"], criteria["access"], criteria["strand"]
+    return [
+        c
+        for c in centres
+        if (not language or language in (c.languages or []))
+        and all(getattr(c, name) for name in features)
+        and (not strand or any(s.code == strand for s in c.specialist_strands.all()))
+    ]
+
+
+def split_by_nearness(centres, place: str):
+    """(centres in or near the place, the others, whether the place was recognised).
+
+    Near means the same town or postcode district, or the same policing area as the place
+    (found through the areas' postcode districts and towns); no outside geocoding.
+    """
+    district = postcode_district(place)
+    town = AreaPlace.normalise_town(place)
+    lookup = Q(kind=AreaPlace.Kind.TOWN, value=town)
+    if district:
+        lookup |= Q(kind=AreaPlace.Kind.POSTCODE_DISTRICT, value=district)
+    area_ids = set(AreaPlace.objects.filter(lookup).values_list("area_id", flat=True))
+
+    def rank(centre):
+        if (district and postcode_district(centre.postcode) == district) or (
+            AreaPlace.normalise_town(centre.town) == town
+        ):
+            return 0
+        return 1 if centre.area_id in area_ids else 2
+
+    ranked = sorted(centres, key=lambda c: (rank(c), c.town, c.name))
+    near = [c for c in ranked if rank(c) < 2]
+    found = bool(area_ids) or bool(near)
+    return near, [c for c in ranked if rank(c) == 2], found
+
+
+def translated(obj, field: str) -> dict:
+    """A translated field's text in the current language, or the English text marked as
+    English (so screen readers pronounce it right) when no translation was given."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    own = getattr(obj, build_localized_fieldname(field, language), "") or ""
+    if own:
+        return {"text": own, "lang": ""}
+    english = getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE), "") or ""
+    return {"text": english, "lang": settings.LANGUAGE_CODE if english else ""}
+
+
+def spoken_languages(codes) -> list[dict]:
+    names = dict(spoken_language_choices())
+    return [
+        {"code": code, "name": names[code], "dir": "rtl" if language_is_rtl(code) else "ltr"}
+        for code in codes or []
+        if code in names
+    ]
+
+
+def listing(centre) -> dict:
+    """What the directory shows of a centre, with its translated text and languages."""
+    return {
+        "centre": centre,
+        "description": translated(centre, "description"),
+        "opening_hours": translated(centre, "opening_hours"),
+        "languages": spoken_languages(centre.languages),
+        "strands": [translated(s, "name") for s in centre.specialist_strands.all()],
+        "accessibility": centre.accessibility,
+    }
+
+
+@require_safe
 def centre_detail(request, slug):
-    centre = get_object_or_404(Centre.objects.listed(), slug=slug)
-    return render(request, "centres/centre.html", {"centre": centre})
+    centre = get_object_or_404(
+        Centre.objects.listed().prefetch_related("specialist_strands"), slug=slug
+    )
+    return render(request, "centres/centre.html", {"item": listing(centre), "centre": centre})

@@ -20,7 +20,7 @@ against the queryset passed in, without importing casework.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from centres.models import AccessLogEntry, Role
+from centres.models import AccessLogEntry, Centre, Membership, Role
 
 from .models import SHARED_WITH_POLICE, Consent
 
@@ -138,6 +138,47 @@ def get_case_or_404(user, queryset: QuerySet, *, log: bool = True, **lookup):
     if log:
         record(user, case, AccessLogEntry.Action.VIEW)
     return case
+
+
+# --- Centres and their people (the centre workspace) ---------------------------------------
+
+
+def centres_worked_at(user) -> QuerySet:
+    """The centres whose workspace a person may use: where they volunteer or coordinate now."""
+    if not _is_signed_in(user):
+        return Centre.objects.none()
+    return Centre.objects.filter(pk__in=_centre_ids(user))
+
+
+def centres_coordinated_by(user) -> QuerySet:
+    """The centres whose listing, volunteers and counts a person manages. Coordinators only:
+    a superuser's break-glass access is to reports, not to running a centre."""
+    if not _is_signed_in(user):
+        return Centre.objects.none()
+    return Centre.objects.filter(
+        pk__in=[m.centre_id for m in user.active_memberships if m.role == Role.COORDINATOR]
+    )
+
+
+def get_centre_or_404(user, pk, *, coordinator: bool = False) -> Centre:
+    """One centre the person works at (or, with `coordinator`, coordinates); else 404."""
+    queryset = centres_coordinated_by(user) if coordinator else centres_worked_at(user)
+    try:
+        return queryset.get(pk=pk)
+    except Centre.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def get_centre_membership_or_404(user, centre: Centre, pk) -> Membership:
+    """A volunteer's or coordinator's membership of a centre the person coordinates."""
+    if not centres_coordinated_by(user).filter(pk=centre.pk).exists():
+        raise Http404
+    try:
+        return Membership.objects.select_related("user").get(
+            pk=pk, centre=centre, role__in=Role.CENTRE_ROLES
+        )
+    except Membership.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 def record(user, obj, action: str, *, detail: str = "", reason: str = "") -> AccessLogEntry:

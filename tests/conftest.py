@@ -37,6 +37,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_type_cache():
+    # A transactional test's flush can recreate content types under new ids; a cached old id
+    # would then break the access log's foreign key in whichever test runs next.
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest needs collectstatic; tests render templates without it.
     settings.STORAGES = {

@@ -1,0 +1,100 @@
+"""Shared set-up for the browser tests (pytest-playwright, Debian's chromium, live_server).
+
+Playwright cannot download a browser here, so it launches /usr/bin/chromium with the flags
+that make it run headless and offline (see RECIPES.md).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+# Playwright's sync API runs an event loop in the test's thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_live_server():
+    # SecurityMiddleware reads SECURE_SSL_REDIRECT once, when the live server's handler is
+    # built (session scope), before the per-test settings fixture could turn it off.
+    previous = django_settings.SECURE_SSL_REDIRECT
+    django_settings.SECURE_SSL_REDIRECT = False
+    yield
+    django_settings.SECURE_SSL_REDIRECT = previous
+
+
+@pytest.fixture
+def plain_http_cookies(settings):
+    # The live server speaks plain HTTP; secure-only cookies would never come back.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.LANGUAGE_COOKIE_SECURE = False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the database back as the migrations left it after each browser test.
+
+    Browser tests commit their rows (live_server), so pytest-django empties every table when
+    they end, data migrations' rows included (the central queue, the Home Office outcome
+    types). pytest-django runs these tests amid the others, and a later test would find
+    them gone. The migrated state was serialized when the test database was created
+    (serialized_rollback on test_centre_workspace.py) and is loaded back here.
+    """
+    result = yield
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    # After the last test the test database itself has gone (session teardown).
+    if contents and nextitem is not None and item.get_closest_marker("django_db"):
+        with item.config.stash[blocking_manager_key].unblock():
+            # Empty again without post_migrate, so content types keep their first ids.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()
+    return result
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Browser tests last. They run against the live server in real transactions, and the
+    flush after each one also empties what data migrations made (the central queue, the
+    outcome types) for any database test that runs after them."""
+    here = Path(__file__).resolve().parent
+    browser = [item for item in items if here in Path(str(item.path)).resolve().parents]
+    if browser:
+        items[:] = [item for item in items if item not in browser] + browser
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    # A flush (after any transactional test) re-creates content types with new ids, while
+    # ContentType's in-process cache still holds the old ones.
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()

@@ -1,0 +1,230 @@
+"""The reporting journey in a real browser: in English and in Urdu (right-to-left), without
+JavaScript, by keyboard alone, and through axe-core on every page, blank and with errors, on
+a small phone (320 px) and a desktop (1280 px)."""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from casework.models import Case
+from centres.models import Area, AreaPlace
+from reporting.models import Report, ReporterContact
+from tests.factories import AreaFactory, AreaPlaceFactory
+
+pytestmark = [
+    # serialized_rollback: the rows data migrations made (the central queue, outcome types)
+    # come back after each test's flush, for the tests that run after these.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="needs Debian's chromium"),
+]
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    }
+}
+_axe = Axe()
+
+
+@pytest.fixture
+def journey_site(live_server, plain_http_cookies, settings):
+    call_command("load_reference_data", verbosity=0)
+    Area.objects.get_or_create(
+        is_central_queue=True, defaults={"name": "Central queue", "code": "central"}
+    )
+    area = AreaFactory(name="Sparkbrook")
+    AreaPlaceFactory(area=area, kind=AreaPlace.Kind.POSTCODE_DISTRICT, value="B11")
+    # Every browser test answers from 127.0.0.1, and the counters live in Redis across runs.
+    settings.REPORT_SUBMISSION_RATE = "100000/h"
+    settings.REPORT_ANSWER_RATE = "100000/h"
+    return live_server
+
+
+def check_axe(page, where):
+    results = _axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"{where}\n{results.generate_report()}"
+
+
+def continue_(page):
+    with page.expect_navigation():
+        page.locator("form button.govuk-button:not(.govuk-button--secondary)").last.click()
+
+
+# What each page needs, by the field names on it. Values are (kind, value).
+ANONYMOUS = [
+    ("who", [("radio", "reporter_role", "victim")]),
+    ("what", [("first", "incident_types"), ("fill", "description", "Shouted at on the bus")]),
+    ("when", [("radio", "when_kind", "approximate")]),
+    ("when-roughly", [("fill", "when_details", "Last week")]),
+    ("happened-before", [("radio", "happened_before", "not_sure")]),
+    ("where", [("radio", "location_kind", "place")]),
+    ("where-place", [("fill", "postcode", "B11 1AA")]),
+    ("why", [("first", "motivation")]),
+    ("offenders", [("radio", "offender_known", "no")]),
+    (
+        "harm",
+        [
+            ("radio", "injured", "no"),
+            ("radio", "property_damaged", "no"),
+            ("radio", "threatened", "no"),
+        ],
+    ),
+    ("evidence", []),
+    ("police", [("radio", "consent", "do_not_share")]),
+    ("contact", [("radio", "contact_wanted", "no")]),
+    ("support", [("radio", "support_wanted", "no")]),
+    ("equality", [("radio", "equality_wanted", "no")]),
+]
+
+WITH_CONTACT = [
+    *ANONYMOUS[:11],
+    ("police", [("radio", "consent", "share_details")]),
+    ("contact", [("radio", "contact_wanted", "yes")]),
+    (
+        "contact-details",
+        [
+            ("check", "channels", "email"),
+            ("fill", "email", "amina@example.org"),
+            ("fill", "name", "آمنہ"),
+        ],
+    ),
+    ("contact-safety", [("fill", "safe_times", "صبح")]),
+    ("contact-needs", [("radio", "interpreter_needed", "no")]),
+    ("support", [("radio", "support_wanted", "yes")]),
+    ("equality", [("radio", "equality_wanted", "yes")]),
+    ("equality-questions", [("radio", "age_band", "prefer_not")]),
+]
+
+
+def answer(page, actions):
+    for kind, name, *value in actions:
+        if kind in ("radio", "check"):
+            page.check(f"input[name={name}][value={value[0]}]")
+        elif kind == "first":
+            page.locator(f"input[name={name}]").first.check()
+        else:
+            page.fill(f"[name={name}]", value[0])
+
+
+def walk(page, base, lang, steps, *, axe=False):
+    """From the start page to the confirmation. With axe, every page is checked blank and,
+    where it has a required question, with its errors showing."""
+    page.goto(f"{base}/{lang}/report/")
+    if axe:
+        check_axe(page, "start")
+    page.locator("main a.govuk-button").click()
+    if axe:
+        check_axe(page, "staying-safe")
+    page.locator("main a.govuk-button").click()
+    for slug, actions in steps:
+        assert page.url.endswith(f"/{lang}/report/{slug}/"), (slug, page.url)
+        if axe:
+            check_axe(page, f"{slug} blank")
+            if actions and slug not in ("contact-safety", "contact-needs", "equality-questions"):
+                continue_(page)
+                page.locator(".govuk-error-summary").wait_for()
+                check_axe(page, f"{slug} with errors")
+        answer(page, actions)
+        continue_(page)
+    assert page.url.endswith(f"/{lang}/report/check/")
+    if axe:
+        check_axe(page, "check")
+    page.locator("form button.govuk-button").click()
+    page.locator(".govuk-panel--confirmation").wait_for()
+    if axe:
+        check_axe(page, "confirmation")
+    return page.locator("[data-passphrase]").inner_text().strip()
+
+
+def test_anonymous_report_in_english(journey_site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    passphrase = walk(page, journey_site.url, "en", ANONYMOUS)
+
+    report = Report.objects.get()
+    assert report.reference in page.content()
+    assert report.check_passphrase(passphrase)
+    assert not ReporterContact.objects.exists()
+    assert not Case.objects.exists()
+
+
+def test_report_with_contact_details_in_urdu(journey_site, page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{journey_site.url}/ur/report/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    walk(page, journey_site.url, "ur", WITH_CONTACT)
+
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    report = Report.objects.get()
+    assert report.language == "ur"
+    assert report.contact.email == "amina@example.org"
+    assert report.contact.name == "آمنہ"
+    assert Case.objects.filter(report=report).exists()
+
+
+def test_report_without_javascript(journey_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    walk(page, journey_site.url, "pl", ANONYMOUS)
+    assert Report.objects.get().language == "pl"
+    # The quick exit is a plain link, which works without JavaScript.
+    assert page.locator("a.hr-quick-exit__button").get_attribute("href") == "/exit/"
+    context.close()
+
+
+def tab_to(page, selector, limit=80):
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector} on {page.url}")
+
+
+def test_report_by_keyboard_alone(journey_site, page):
+    """Tab, Space, typing and Enter only: the first option of every question."""
+    page.goto(f"{journey_site.url}/en/report/")
+    for _ in range(2):
+        tab_to(page, "main a.govuk-button")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    typed = {
+        "when-date": [
+            ("occurred_on_day", "2"),
+            ("occurred_on_month", "3"),
+            ("occurred_on_year", "2025"),
+        ],
+        "where-place": [("postcode", "B11 1AA")],
+        "contact-details": [("phone", "07700 900982")],
+    }
+    while "/report/check/" not in page.url:
+        slug = page.url.rstrip("/").rsplit("/", 1)[1]
+        groups = page.evaluate(
+            """() => [...new Set([...document.querySelectorAll(
+                 'main input[type=radio], main input[type=checkbox]')].map(i => i.name))]"""
+        )
+        for name in groups:
+            if slug in ("contact-safety", "contact-needs", "equality-questions"):
+                break  # optional pages: nothing to choose
+            tab_to(page, f"input[name={name}]")
+            page.keyboard.press("Space")
+        for name, text in typed.get(slug, []):
+            tab_to(page, f"[name={name}]")
+            page.keyboard.type(text)
+        tab_to(page, "form button.govuk-button:not(.govuk-button--secondary)")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert not page.url.endswith(f"/{slug}/"), f"stuck on {slug}"
+    tab_to(page, "form button.govuk-button")
+    page.keyboard.press("Enter")
+    page.locator(".govuk-panel--confirmation").wait_for()
+    report = Report.objects.get()
+    assert report.consent == "share_details"
+    assert report.contact.phone == "07700 900982"
+
+
+@pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("en", 320), ("ur", 1280), ("ur", 320)])
+def test_every_page_passes_axe(journey_site, page, lang, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    walk(page, journey_site.url, lang, WITH_CONTACT, axe=True)
