@@ -23,27 +23,11 @@ from .models import (
     normalise_reference,
 )
 
-REPORTER = "reporter"
+# CONTACT_FIELDS: the contact details and safe-contact plan a reporter may change
+# themself are the same fields they could give when reporting.
+from .services import CONTACT_FIELDS
 
-# The contact details and safe-contact plan a reporter may change themself.
-CONTACT_FIELDS = (
-    "name",
-    "phone",
-    "email",
-    "channels",
-    "safe_times",
-    "no_voicemail",
-    "never_visit_home",
-    "family_does_not_know",
-    "message_may_say_what",
-    "preferred_language",
-    "interpreter_needed",
-    "interpreter_language",
-    "bsl",
-    "easy_read",
-    "large_print",
-    "other_needs",
-)
+REPORTER = "reporter"
 
 
 def find_report(*, reference: str, passphrase: str) -> Report | None:

@@ -17,48 +17,11 @@ from reporting.models import Consent
 from tests.conftest import member, sign_in
 from tests.factories import AreaFactory, CaseFactory, ReporterContactFactory, ReportFactory
 
-# Playwright's sync API runs an event loop in the test's thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 # serialized_rollback: the flush after a transactional test would otherwise remove the rows
 # data migrations made (the central queue, the Home Office outcome types) for later tests.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    return {
-        "executable_path": CHROMIUM,
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-        ],
-    }
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _plain_http_live_server():
-    # SecurityMiddleware reads SECURE_SSL_REDIRECT once, when the live server's handler is
-    # built (session scope), before the per-test settings fixture could turn it off.
-    previous = django_settings.SECURE_SSL_REDIRECT
-    django_settings.SECURE_SSL_REDIRECT = False
-    yield
-    django_settings.SECURE_SSL_REDIRECT = previous
-
-
-@pytest.fixture
-def plain_http_cookies(settings):
-    # The live server speaks plain HTTP; secure-only cookies would never come back.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium")
