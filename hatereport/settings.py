@@ -40,7 +40,9 @@ DEMO = not os.environ.get("DATABASE_URL")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    # Only a real deployment (a DATABASE_URL and DEBUG off) must bring its own key; the
+    # embedded demo and local tooling (makemigrations, makemessages) run without one.
+    if not (DEBUG or DEMO):
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production-3f9a1c"  # noqa: S105
 SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS")
