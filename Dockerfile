@@ -2,9 +2,11 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# ffmpeg strips the metadata (a phone's GPS location above all) from audio and video
+# evidence (reporting/evidence.py); without it such files are refused, never kept as sent.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 \
-      libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk \
+      libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk ffmpeg \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
