@@ -21,6 +21,7 @@ from reporting.models import EvidenceFile, Report
 from reporting.retention import delete_report
 from tests.conftest import sign_in
 from tests.factories import ReportFactory
+from tests.reporting.evidence_files import pdf_with_metadata
 
 pytestmark = pytest.mark.django_db
 
@@ -133,24 +134,26 @@ def test_accept_upload_png_and_webp_are_reencoded_without_exif(evidence_storage,
 
 
 @pytest.mark.parametrize(
-    ("data", "content_type"),
+    "data",
     [
-        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "application/pdf"),
-        (b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\x00" * 200, "audio/mpeg"),
-        (b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 200, "audio/wav"),
-        (b"OggS\x00\x02" + b"\x00" * 200, "audio/ogg"),
-        (b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00M4A mp42isom" + b"\x00" * 200, "audio/mp4"),
-        (b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00" * 200, "video/mp4"),
-        (b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  " + b"\x00" * 200, "video/quicktime"),
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\x00" * 200,
+        b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 200,
+        b"OggS\x00\x02" + b"\x00" * 200,
+        b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00M4A mp42isom" + b"\x00" * 200,
+        b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00" * 200,
+        b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  " + b"\x00" * 200,
     ],
 )
-def test_accept_upload_documents_audio_and_video_are_kept_as_sent(
-    evidence_storage, data, content_type
+def test_accept_upload_refuses_a_document_audio_or_video_that_only_has_the_right_start(
+    evidence_storage, data
 ):
-    meta = evidence.accept_upload(upload(data, name="file.bin", content_type="text/plain"))
+    # They pass the type sniffing but cannot be read, so they cannot be cleaned: refused.
+    with pytest.raises(ValidationError) as caught:
+        evidence.accept_upload(upload(data, name="file.bin", content_type="text/plain"))
 
-    assert meta["content_type"] == content_type
-    assert evidence_storage.open(meta["name"]).read() == data
+    assert caught.value.code == "unreadable"
+    assert stored_files(evidence_storage) == []
 
 
 @pytest.mark.parametrize(
@@ -281,7 +284,7 @@ def report_with_evidence(report_mix):
 def test_attach_evidence_creates_rows_for_stored_files(report_mix, evidence_storage):
     metas = [
         evidence.accept_upload(upload(jpeg_with_gps())),
-        evidence.accept_upload(upload(b"%PDF-1.4\n" + b"x" * 50, name="letter.pdf")),
+        evidence.accept_upload(upload(pdf_with_metadata(), name="letter.pdf")),
     ]
 
     rows = evidence.attach_evidence(report=report_mix.a_online, uploads=metas)
