@@ -398,4 +398,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=9, minute=30),
         "options": {"expires": 12 * 60 * 60},
     },
+    # Drafts last a day (reporting/journey.py); the hour's purge takes them and their files.
+    "draft-purge": {
+        "task": "reporting.tasks.purge_expired_drafts",
+        "schedule": crontab(minute=20),
+        "options": {"expires": 30 * 60},
+    },
+    "orphan-evidence-purge": {
+        "task": "reporting.tasks.purge_orphan_evidence",
+        "schedule": crontab(hour=3, minute=40),
+        "options": {"expires": 12 * 60 * 60},
+    },
 }
