@@ -13,7 +13,7 @@ class CaseworkConfig(AppConfig):
 
 
 def open_case_on_submission(sender, *, report, by=None, **kwargs):
-    """A report shared with the police opens its case, in the submission's transaction."""
+    """A report shared with the police opens its case, just after the report is saved."""
     from .services import open_case
 
     open_case(report=report, by=by)

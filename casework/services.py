@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import AccessLogEntry, Area, Membership, Role, User
-from centres.outbox import queue_notification
+from centres.outbox import queue_notification, queue_notifications
 from reporting import access
 from reporting.models import Channels, Consent, Referral, Report
 
@@ -66,33 +66,50 @@ def _notify_staff(*, key: str, kind: str, user: User, context: dict) -> None:
 
 def open_case(*, report: Report, by=None) -> Case:
     """Open the police case for a report shared with police, once: a second call returns the
-    first case. It goes to the area the incident falls in, or the central queue."""
+    first case. It goes to the area the incident falls in, or the central queue.
+
+    Lean, as it follows every shared submission: the report is locked and its case looked
+    for in one query, the first routine clock is written with the case's next due time
+    already set, and the area's SPOCs are told in one INSERT."""
     with transaction.atomic():
-        # Lock the report so two callers cannot both decide the case is missing.
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        existing = Case.objects.filter(report=report).first()
+        # Lock the report so two callers (the submission, the sweep) cannot both open it.
+        report = (
+            Report.objects.select_for_update(of=("self",))
+            .select_related("case", "area")
+            .get(pk=report.pk)
+        )
+        existing = getattr(report, "case", None)
         if existing is not None:
             return existing
         if not report.is_shared_with_police:
             raise ValidationError(
                 _("This report was not shared with the police."), code="not_shared"
             )
-        area = _area_for(report)
         now = timezone.now()
-        case = Case.objects.create(report=report, area=area, opened_at=now)
+        case = Case(report=report, area=_area_for(report), opened_at=now)
+        due = workdays.interval_deadline(now, case.update_interval_days)
+        case.next_clock_due_at = due
+        case.save()
         CaseEvent.objects.create(case=case, to_status=CaseStatus.NEW, at=now, by=by)
-        case.start_routine_clock(at=now)
+        Clock.objects.create(case=case, kind=Clock.Kind.ROUTINE, started_at=now, due_at=due)
         _log(by, case, "opened", action=AccessLogEntry.Action.CREATE)
-        for spoc in User.objects.filter(
-            pk__in=Membership.objects.active().filter(role=Role.SPOC, area=area).values("user_id"),
+        spocs = User.objects.filter(
+            pk__in=Membership.objects.active()
+            .filter(role=Role.SPOC, area=case.area_id)
+            .values("user_id"),
             is_active=True,
-        ):
-            _notify_staff(
-                key=f"case-opened:{case.pk}:{spoc.pk}",
-                kind="case_opened",
-                user=spoc,
-                context={"case": case.pk},
-            )
+        ).only("pk")
+        queue_notifications(
+            {
+                "key": f"case-opened:{case.pk}:{spoc.pk}",
+                "kind": "case_opened",
+                "channel": "email",
+                "recipient": spoc,
+                "language": STAFF_LANGUAGE,
+                "context": {"case": case.pk},
+            }
+            for spoc in spocs
+        )
     return case
 
 

@@ -11,9 +11,12 @@ from . import services, sweeps
 
 @shared_task(name="casework.tasks.sweep_casework")
 def sweep_casework() -> dict:
-    """Resolve what has been dealt with, raise what is late, alert what is due soon."""
+    """Open any case a shared report is still missing, then resolve what has been dealt
+    with, raise what is late, alert what is due soon."""
+    opened = sweeps.open_missing_cases()
     result = sweeps.sweep_casework()
     return {
+        "opened": opened,
         "resolved": result.resolved,
         "raised": result.raised_total,
         "due_soon": result.due_soon,

@@ -216,23 +216,31 @@ class AreaQuerySet(models.QuerySet):
 
     def for_location(self, *, postcode: str = "", town: str = ""):
         """The area an incident location falls in; the central queue when none matches."""
+        return self.matching_location(postcode=postcode, town=town).get()
+
+    def matching_location(self, *, postcode: str = "", town: str = ""):
+        """The one-row queryset behind `for_location`, in one query (usable as a subquery):
+        the area of the postcode district, else of the town, else the central queue."""
         district = postcode_district(postcode)
-        place = None
+        town = AreaPlace.normalise_town(town) if town.strip() else ""
+        by_district = AreaPlace.objects.filter(
+            area=models.OuterRef("pk"), kind=AreaPlace.Kind.POSTCODE_DISTRICT, value=district
+        )
+        by_town = AreaPlace.objects.filter(
+            area=models.OuterRef("pk"), kind=AreaPlace.Kind.TOWN, value=town
+        )
+        whens = []
         if district:
-            place = (
-                AreaPlace.objects.filter(kind=AreaPlace.Kind.POSTCODE_DISTRICT, value=district)
-                .select_related("area")
-                .first()
-            )
-        if place is None and town.strip():
-            place = (
-                AreaPlace.objects.filter(
-                    kind=AreaPlace.Kind.TOWN, value=AreaPlace.normalise_town(town)
-                )
-                .select_related("area")
-                .first()
-            )
-        return place.area if place else self.central_queue()
+            whens.append(models.When(models.Exists(by_district), then=models.Value(0)))
+        if town:
+            whens.append(models.When(models.Exists(by_town), then=models.Value(1)))
+        whens.append(models.When(is_central_queue=True, then=models.Value(2)))
+        rank = models.Case(*whens, default=None, output_field=models.IntegerField())
+        return (
+            self.annotate(location_rank=rank)
+            .filter(location_rank__isnull=False)
+            .order_by("location_rank", "pk")[:1]
+        )
 
 
 class Area(models.Model):

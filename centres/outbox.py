@@ -18,7 +18,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import Notification
@@ -32,23 +32,30 @@ HAND_OFF_BATCH = 500
 _paused_until = 0.0
 
 
-@transaction.atomic
 def queue_notification(
     *, key: str, kind: str, channel: str, recipient, language: str, context: dict | None = None
 ) -> Notification:
-    """Queue one message, once: a second call with the same `key` returns the first row."""
-    notification, created = Notification.objects.get_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "channel": channel,
-            "recipient": recipient,
-            "language": language or "en",
-            "context": context or {},
-        },
-    )
-    if created:
-        hand_off_on_commit([notification.pk])
+    """Queue one message, once: a second call with the same `key` returns the first row.
+
+    Keys are almost always new, so the INSERT is tried first (one query, in a savepoint so a
+    duplicate key does not break the caller's transaction) and the row looked up only then.
+    """
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                key=key,
+                kind=kind,
+                channel=channel,
+                recipient=recipient,
+                language=language or "en",
+                context=context or {},
+            )
+    except IntegrityError:
+        existing = Notification.objects.filter(key=key).first()
+        if existing is None:  # another constraint: a real error
+            raise
+        return existing
+    hand_off_on_commit([notification.pk])
     return notification
 
 

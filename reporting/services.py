@@ -4,6 +4,8 @@
 (a volunteer in the centre workspace, with channel=assisted, the centre and the volunteer).
 """
 
+import logging
+
 from django.db import transaction
 
 from centres.models import Area, Notification
@@ -12,12 +14,13 @@ from centres.outbox import queue_notification
 from . import evidence
 from .models import (
     Channels,
-    ConsentChange,
     EqualityAnswers,
     Report,
     ReporterContact,
 )
 from .signals import report_submitted
+
+logger = logging.getLogger(__name__)
 
 CONTACT_FIELDS = (
     "name",
@@ -47,15 +50,19 @@ ACKNOWLEDGEMENT_CHANNELS = (
 def submit_report(
     *, answers: dict, language: str, channel: str, centre=None, volunteer=None, passphrase: str
 ) -> Report:
-    """Create a report from a journey's answers, in one transaction.
+    """Create a report from a journey's answers, in one short transaction.
 
     `answers` holds the Report's own fields by name (incident_types and strands as lists of
     ids, place_type as an id), plus "contact" and "equality" (dicts, or None when not given),
     "evidence" (metadata from reporting.evidence.accept_upload) and optionally "area_id" (the
     area already found for the location; found here when missing). Contact details are kept
     only when some were given; the acknowledgement is queued only by a channel the reporter's
-    safe-contact plan allows; a report shared with the police opens a case (the
-    report_submitted signal).
+    safe-contact plan allows.
+
+    A report shared with the police then opens its case (the report_submitted signal), in a
+    transaction of its own once the report's is over: nothing that goes wrong on the police
+    side can lose what the reporter sent. If opening fails it is logged (ids only) and the
+    casework sweep opens the case on its next run.
     """
     fields = {k: v for k, v in answers.items() if k not in NOT_REPORT_FIELDS}
     incident_types = fields.pop("incident_types", None) or []
@@ -89,13 +96,21 @@ def submit_report(
             EqualityAnswers.objects.create(report=report, **answers["equality"])
         if answers.get("evidence"):
             evidence.attach_evidence(report=report, uploads=answers["evidence"])
-        ConsentChange.objects.create(
-            report=report, current=report.consent, changed_at=report.submitted_at
-        )
+        # The consent given now is the report's own `consent`; ConsentChange rows record
+        # only later changes (reporting/tracking.py).
         if contact is not None:
             _acknowledge(report, contact)
-        if report.is_shared_with_police:
-            report_submitted.send(sender=Report, report=report, by=volunteer)
+    if report.is_shared_with_police:
+        for _receiver, result in report_submitted.send_robust(
+            sender=Report, report=report, by=volunteer
+        ):
+            if isinstance(result, Exception):
+                # The type only: an error's text can quote the report's own values.
+                logger.error(
+                    "Opening the case for report %s failed (%s); the casework sweep will retry",
+                    report.pk,
+                    type(result).__name__,
+                )
     return report
 
 

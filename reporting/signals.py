@@ -1,9 +1,10 @@
 """Signals the reporting app sends. Receivers stay thin and delegate to a service.
 
-`report_submitted` is sent inside the submission's transaction, only for a report the
-reporter agreed to share with the police (casework opens the case: casework/apps.py), so the
-case is written, or not, together with the report. Arguments: `report`, and `by` (the
-volunteer who logged it, or None when the reporter did).
+`report_submitted` is sent once the submission's own transaction is over, only for a report
+the reporter agreed to share with the police (casework opens the case: casework/apps.py). It
+is sent robustly: a receiver's failure is logged by reporting/services.py and never undoes or
+hides the report; the casework sweep opens any case still missing. Arguments: `report`, and
+`by` (the volunteer who logged it, or None when the reporter did).
 """
 
 from django.dispatch import Signal
