@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from reporting.models import Channels, ReporterContact
 from reporting.tracking import CONTACT_FIELDS
+from reporting.widgets import LanguageSelect
 
 ADDITION_MAX_LENGTH = 5000
 
@@ -77,6 +78,7 @@ class ContactPreferencesForm(forms.ModelForm):
         label=_("Which language should we use?"),
         choices=[("", pgettext_lazy("no language chosen", "Any")), *settings.LANGUAGES],
         required=False,
+        widget=LanguageSelect,
     )
 
     class Meta:

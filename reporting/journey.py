@@ -3,22 +3,27 @@ every answer server-side until the report is sent.
 
 Nothing typed is lost. Each page's raw answers are saved to the draft on every POST, valid or
 not, so they come back after a validation error, the back button, a change of language or a
-timeout. The draft's key is in the session; the draft itself (encrypted: it can hold contact
-details) lasts a day.
+timeout. The draft itself (encrypted: it can hold contact details) lasts a day from the last
+answer. Its key travels in a signed cookie of its own, not in the session: a reporter's
+question pages then read no session row, so each costs at most three queries (the draft, the
+page's choices, the saved answer; the location page finds its area in that same UPDATE).
 
 The draft's answers:
     {"data":  {step: {field name: [raw values]}},      what was typed, to show again
      "clean": {step: {field: JSON value}},             the last valid answers of each page
-     "evidence": [metadata from reporting.evidence],   files already stored
-     "area_id": id}                                    the area the location maps to
+     "evidence": [metadata from reporting.evidence]}   files already stored
+and the draft's `area` column holds the area the location maps to.
 """
 
 import datetime
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 
-from django.db.models import Model, QuerySet
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
@@ -30,7 +35,8 @@ from centres.models import Area
 from . import forms
 from .models import Channel, ReportDraft, ReporterRole
 
-SESSION_KEY = "report_draft"
+DRAFT_COOKIE = "report_draft"
+DRAFT_COOKIE_SALT = "reporting.journey.draft"
 DRAFT_LIFETIME = datetime.timedelta(days=1)
 
 
@@ -118,14 +124,26 @@ class Journey:
         self.request = request
         self._draft = None
         self._loaded = False
+        self._area_pending = False
 
     # --- The draft ---------------------------------------------------------------------------
+
+    # Where the draft's key is kept between requests: the public journey's own signed cookie,
+    # set on the response by @keeps_draft. (The assisted journey keeps it in the staff session.)
+    def stored_key(self) -> str | None:
+        return self.request.get_signed_cookie(DRAFT_COOKIE, default=None, salt=DRAFT_COOKIE_SALT)
+
+    def store_key(self, key: str) -> None:
+        self.request._report_draft_key = key
+
+    def forget_key(self) -> None:
+        self.request._report_draft_key = ""
 
     @property
     def draft(self) -> ReportDraft | None:
         if not self._loaded:
             self._loaded = True
-            key = self.request.session.get(SESSION_KEY)
+            key = self.stored_key()
             if key:
                 self._draft = ReportDraft.objects.filter(
                     key=key, expires_at__gt=timezone.now()
@@ -136,24 +154,38 @@ class Journey:
     def answers(self) -> dict:
         return self.draft.answers if self.draft else {}
 
-    def save(self, answers: dict) -> None:
-        now = timezone.now()
+    @property
+    def area_id(self) -> int | None:
         if self.draft is None:
-            key = secrets.token_urlsafe(32)
+            return None
+        if self._area_pending:
+            self.draft.refresh_from_db(fields=["area"])
+            self._area_pending = False
+        return self.draft.area_id
+
+    def save(self, answers: dict, *, area: QuerySet | None = None) -> None:
+        """Keep the answers, and the area when `area` (a one-row Area queryset) is given: in
+        one UPDATE, the area found by a subquery. Each save gives the draft another day."""
+        now = timezone.now()
+        values = {
+            "answers": answers,
+            "language": get_language(),
+            "updated_at": now,
+            "expires_at": now + DRAFT_LIFETIME,
+        }
+        if self.draft is None:
             self._draft = ReportDraft.objects.create(
-                key=key,
-                language=get_language(),
-                answers=answers,
-                updated_at=now,
-                expires_at=now + DRAFT_LIFETIME,
+                key=secrets.token_urlsafe(32),
+                area=area.get() if area is not None else None,
+                **values,
             )
-            self.request.session[SESSION_KEY] = key
         else:
-            self.draft.answers = answers
-            self.draft.language = get_language()
-            self.draft.updated_at = now
-            self.draft.expires_at = now + DRAFT_LIFETIME
-            self.draft.save(update_fields=["answers", "language", "updated_at", "expires_at"])
+            located = {"area": Subquery(area.values("pk"))} if area is not None else {}
+            ReportDraft.objects.filter(pk=self.draft.pk).update(**values, **located)
+            for name, value in values.items():
+                setattr(self.draft, name, value)
+            self._area_pending = self._area_pending or area is not None
+        self.store_key(self._draft.key)
 
     def discard(self, *, keep_files=False) -> None:
         """Delete the draft (and, unless the report took them, its stored files)."""
@@ -163,9 +195,9 @@ class Journey:
             if not keep_files:
                 for meta in self.answers.get("evidence", []):
                     evidence.discard_upload(meta)
-            self.draft.delete()
+            ReportDraft.objects.filter(pk=self.draft.pk).delete()
             self._draft = None
-        self.request.session.pop(SESSION_KEY, None)
+        self.forget_key()
 
     # --- Steps -------------------------------------------------------------------------------
 
@@ -202,7 +234,7 @@ class Journey:
     # --- Forms -------------------------------------------------------------------------------
 
     def form_kwargs(self, step: Step) -> dict:
-        kwargs = {"role": self.role, "area_id": self.answers.get("area_id")}
+        kwargs = {"role": self.role, "area_id": self.area_id}
         if step.form_class is forms.NeedsForm:
             kwargs["language"] = get_language()
         return kwargs
@@ -224,24 +256,24 @@ class Journey:
             if key in names or key.rsplit("_", 1)[0] in names
         }
         answers["data"] = {**answers.get("data", {}), step.slug: raw}
+        area = None
         if form.is_valid():
             clean = {name: to_json(value) for name, value in form.cleaned_data.items()}
             answers["clean"] = {**answers.get("clean", {}), step.slug: clean}
             if step.slug in ("where", "where-place"):
-                answers["area_id"] = self._area_id(answers)
-        self.save(answers)
+                area = self._area(answers)
+        self.save(answers, area=area)
 
     @staticmethod
-    def _area_id(answers) -> int:
+    def _area(answers) -> QuerySet:
+        """The area of the location answered (one row, found in the database)."""
         if _answer(answers, "where", "location_kind") == "place":
-            area = Area.objects.for_location(
+            return Area.objects.matching_location(
                 postcode=_answer(answers, "where-place", "postcode", ""),
                 town=_answer(answers, "where-place", "town", ""),
             )
-        else:
-            # Online, or not known: the central queue.
-            area = Area.objects.central_queue()
-        return area.pk
+        # Online, or not known: the central queue.
+        return Area.objects.filter(is_central_queue=True)
 
     def set_evidence(self, uploads: list[dict]) -> None:
         answers = dict(self.answers)
@@ -284,7 +316,7 @@ class Journey:
             **{k: v for k, v in clean.items() if k in REPORT_FIELDS},
             "strands": forms.WhyForm.strand_ids(motivation),
             "motivation_not_sure": forms.NOT_SURE in motivation,
-            "area_id": answers.get("area_id"),
+            "area_id": self.area_id,
             "evidence": answers.get("evidence", []),
             "contact": None,
             "equality": None,
@@ -364,3 +396,67 @@ def display(form, name) -> str:
     if isinstance(value, list):
         return ", ".join(str(choices.get(v, v)) for v in value)
     return str(choices.get(value, value))
+
+
+def keeps_draft(view):
+    """For the public journey's views: after the view, set (or delete) the cookie that holds
+    the draft's key. Signed, HTTP only, and as secure as the session cookie."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        key = getattr(request, "_report_draft_key", None)
+        if key:
+            response.set_signed_cookie(
+                DRAFT_COOKIE,
+                key,
+                salt=DRAFT_COOKIE_SALT,
+                max_age=int(DRAFT_LIFETIME.total_seconds()),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif key == "":
+            response.delete_cookie(DRAFT_COOKIE, samesite="Lax")
+        return response
+
+    return wrapped
+
+
+@dataclass
+class EvidencePage:
+    """The evidence page after one request: its form, the files added so far, and where to go
+    ("" shows the page; "here" and "next" redirect to it again or to the following page)."""
+
+    form: forms.EvidenceForm | None
+    uploads: list[dict]
+    go: str = ""
+
+
+def evidence_page(journey: Journey, request) -> EvidencePage:
+    """The evidence page's one way of adding a file (checked and stored by reporting.evidence
+    as it arrives) or removing one, for the public and the assisted journey alike."""
+    from . import evidence
+
+    step = STEP_BY_SLUG["evidence"]
+    uploads = list(journey.answers.get("evidence", []))
+    kwargs = {"limits": evidence.limits(), **journey.form_kwargs(step)}
+    if request.method != "POST":
+        return EvidencePage(step.form_class(**kwargs), uploads)
+    if request.POST.get("remove", "").isdigit():
+        index = int(request.POST["remove"])
+        if index < len(uploads):
+            evidence.discard_upload(uploads.pop(index))
+            journey.set_evidence(uploads)
+        return EvidencePage(None, uploads, "here")
+    form = step.form_class(request.POST, request.FILES, **kwargs)
+    if form.is_valid() and form.cleaned_data["file"]:
+        try:
+            meta = evidence.accept_upload(form.cleaned_data["file"], already_uploaded=len(uploads))
+            uploads.append(meta)
+        except ValidationError as error:
+            form.add_error("file", error)
+    if not form.is_valid():
+        return EvidencePage(form, uploads)
+    journey.set_evidence(uploads)
+    return EvidencePage(form, uploads, "here" if request.POST.get("action") == "add" else "next")

@@ -472,6 +472,11 @@ class ReportDraft(models.Model):
     key = models.CharField(max_length=64, unique=True)
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
     answers = EncryptedJSONDocumentField(default=dict)
+    # The area the location answered so far falls in: found in the same UPDATE that saves
+    # the answer (reporting/journey.py), so the question page costs no extra query.
+    area = models.ForeignKey(
+        "centres.Area", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     updated_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
 

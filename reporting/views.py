@@ -8,24 +8,23 @@ answers from the cache); the steps, their order and the draft live in reporting/
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 from ipware import get_client_ip
 
 from centres.models import SupportService
 
-from . import evidence
 from .forms import CheckForm
-from .journey import STEP_BY_SLUG, STEPS, Journey
+from .journey import STEP_BY_SLUG, STEPS, Journey, evidence_page, keeps_draft
 from .models import new_reference
-from .passphrase import new_passphrase
+from .passphrase import details_known_to_others, new_passphrase
 from .services import submit_report
 
 # Change these when the statement or the notice is reviewed or changed.
@@ -66,6 +65,7 @@ def privacy(request):
 
 
 @require_safe
+@keeps_draft
 def quick_exit(request):
     """Leave at once, for someone who may be overlooked. Works without JavaScript.
 
@@ -166,6 +166,7 @@ def report_staying_safe(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 @ratelimit(group="report-answer", key=client_ip, rate=answer_rate, method="POST", block=False)
+@keeps_draft
 def report_step(request, slug):
     step = STEP_BY_SLUG.get(slug)
     if step is None or step.view_name != "reporting:report_step":
@@ -192,53 +193,39 @@ def report_step(request, slug):
 @never_cache
 @require_http_methods(["GET", "POST"])
 @ratelimit(group="report-answer", key=client_ip, rate=answer_rate, method="POST", block=False)
+@keeps_draft
 def report_evidence(request):
     """Files, one at a time: each is checked and stored as it arrives, and can be removed."""
+    if request.method == "POST" and request.limited:
+        return rate_limited(request)
     step = STEP_BY_SLUG["evidence"]
     journey = Journey(request)
     change = request.GET.get("change") == "1"
-    uploads = list(journey.answers.get("evidence", []))
-    kwargs = {"limits": evidence.limits(), **journey.form_kwargs(step)}
-    if request.method != "POST":
-        form = step.form_class(**kwargs)
-    elif request.limited:
-        return rate_limited(request)
-    elif request.POST.get("remove", "").isdigit():
-        index = int(request.POST["remove"])
-        if index < len(uploads):
-            evidence.discard_upload(uploads.pop(index))
-            journey.set_evidence(uploads)
+    page = evidence_page(journey, request)
+    if page.go == "next":
+        return redirect(after(journey, step, change))
+    if page.go == "here":
         return redirect(request.get_full_path())
-    else:
-        form = step.form_class(request.POST, request.FILES, **kwargs)
-        if form.is_valid() and form.cleaned_data["file"]:
-            try:
-                meta = evidence.accept_upload(
-                    form.cleaned_data["file"], already_uploaded=len(uploads)
-                )
-                uploads.append(meta)
-            except ValidationError as error:
-                form.add_error("file", error)
-        if form.is_valid():
-            journey.set_evidence(uploads)
-            if request.POST.get("action") == "add":
-                return redirect(request.get_full_path())
-            return redirect(after(journey, step, change))
-    context = page_context(journey, step, form, change)
-    return render(request, "reporting/journey/evidence.html", {**context, "uploads": uploads})
+    context = page_context(journey, step, page.form, change)
+    return render(request, "reporting/journey/evidence.html", {**context, "uploads": page.uploads})
 
 
+@sensitive_post_parameters("own_passphrase", "own_passphrase_again")
 @never_cache
 @require_http_methods(["GET", "POST"])
 @ratelimit(group="report-submit", key=client_ip, rate=submission_rate, method="POST", block=False)
+@keeps_draft
+@sensitive_variables("passphrase")
 def report_check(request):
-    """Check your answers, then send. The confirmation is this POST's own response, so the
-    passphrase is shown once and never stored anywhere but as a hash."""
+    """Check your answers, choose a passphrase if you like, then send. The confirmation is
+    this POST's own response, so a passphrase we make is shown once; either kind is never
+    stored anywhere but as a hash (nor in the draft, which never sees this page's form)."""
     journey = Journey(request)
     missing = journey.first_unanswered()
     if missing is not None:
         return redirect(step_url(missing))
-    form = CheckForm(request.POST or None)
+    known = details_known_to_others(journey.report_answers()) if request.POST else ()
+    form = CheckForm(request.POST or None, known=known)
     if request.method == "POST":
         if request.limited:
             return rate_limited(request)
@@ -247,7 +234,8 @@ def report_check(request):
                 # The honeypot: a robot filled in a field no person can see. Pretend.
                 journey.discard()
                 return confirmation(request, reference=new_reference(), consent="", strands=[])
-            passphrase = new_passphrase()
+            chosen = form.chosen_passphrase is not None
+            passphrase = form.chosen_passphrase or new_passphrase()
             answers = journey.report_answers()
             report = submit_report(
                 answers=answers,
@@ -256,10 +244,16 @@ def report_check(request):
                 passphrase=passphrase,
             )
             journey.discard(keep_files=True)
-            done = {"reference": report.reference, "consent": report.consent}
+            done = {
+                "reference": report.reference,
+                "consent": report.consent,
+                "passphrase_chosen": chosen,
+            }
             request.session[DONE_KEY] = {**done, "strands": answers["strands"]}
             request.session[RECEIPT_KEY] = report.pk
-            return confirmation(request, passphrase=passphrase, **done, strands=answers["strands"])
+            # Ours is shown once, here; theirs never (they know it).
+            shown = None if chosen else passphrase
+            return confirmation(request, passphrase=shown, **done, strands=answers["strands"])
     return render(
         request,
         "reporting/journey/check.html",
@@ -277,7 +271,7 @@ def report_done(request):
     return confirmation(request, **done)
 
 
-def confirmation(request, *, reference, consent, strands, passphrase=None):
+def confirmation(request, *, reference, consent, strands, passphrase=None, passphrase_chosen=False):
     services = SupportService.objects.filter(is_active=True)
     if strands:
         services = services.filter(Q(strands__in=strands) | Q(strands__isnull=True)).distinct()
@@ -290,6 +284,7 @@ def confirmation(request, *, reference, consent, strands, passphrase=None):
         {
             "reference": reference,
             "passphrase": passphrase,
+            "passphrase_chosen": passphrase_chosen,
             "consent": consent,
             "services": services,
             "receipt_url": optional_url("reporting:receipt")

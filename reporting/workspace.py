@@ -18,7 +18,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncMonth
@@ -30,6 +30,7 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from centres import forms as centre_forms
@@ -38,10 +39,11 @@ from centres.services import add_centre_member, end_membership
 from centres.stats import suppress
 from centres.views import staff_required
 
-from . import access, evidence, receipt
-from .journey import STEP_BY_SLUG, STEPS, Journey
-from .models import Channel, Channels, Report, ReportDraft, normalise_reference
-from .passphrase import new_passphrase
+from . import access, receipt
+from .forms import PassphraseChoiceForm
+from .journey import STEP_BY_SLUG, STEPS, Journey, evidence_page
+from .models import Channel, Channels, Report, normalise_reference
+from .passphrase import details_known_to_others, new_passphrase
 from .services import submit_report
 from .workspace_forms import AssistedStartForm, GoBetweenForm, ReportFilterForm, VictimLanguageForm
 
@@ -246,36 +248,13 @@ class AssistedJourney(Journey):
 
     session_key = "assisted_report_draft"
 
-    @property
-    def draft(self):
-        if not self._loaded:
-            self._loaded = True
-            key = self.request.session.get(self.session_key)
-            if key:
-                self._draft = ReportDraft.objects.filter(
-                    key=key, expires_at__gt=timezone.now()
-                ).first()
-        return self._draft
+    def stored_key(self):
+        return self.request.session.get(self.session_key)
 
-    def save(self, answers: dict) -> None:
-        public_key = self.request.session.get("report_draft")
-        created = self.draft is None
-        super().save(answers)
-        if created:
-            # Journey.save keeps a new draft's key under the public journey's session key.
-            self.request.session[self.session_key] = self._draft.key
-            if public_key is None:
-                self.request.session.pop("report_draft", None)
-            else:
-                self.request.session["report_draft"] = public_key
+    def store_key(self, key):
+        self.request.session[self.session_key] = key
 
-    def discard(self, *, keep_files=False) -> None:
-        if self.draft is not None:
-            if not keep_files:
-                for meta in self.answers.get("evidence", []):
-                    evidence.discard_upload(meta)
-            self.draft.delete()
-            self._draft = None
+    def forget_key(self):
         self.request.session.pop(self.session_key, None)
 
     def channel(self) -> str:
@@ -417,33 +396,13 @@ def assisted_evidence(request):
     step = STEP_BY_SLUG["evidence"]
     journey = AssistedJourney(request)
     change = request.GET.get("change") == "1"
-    uploads = list(journey.answers.get("evidence", []))
     with translation.override(state["language"]):
-        kwargs = {"limits": evidence.limits(), **journey.form_kwargs(step)}
-        if request.method != "POST":
-            form = step.form_class(**kwargs)
-        elif request.POST.get("remove", "").isdigit():
-            index = int(request.POST["remove"])
-            if index < len(uploads):
-                evidence.discard_upload(uploads.pop(index))
-                journey.set_evidence(uploads)
+        page = evidence_page(journey, request)
+        if page.go == "next":
+            return redirect(_after(journey, step, change))
+        if page.go == "here":
             return redirect(request.get_full_path())
-        else:
-            form = step.form_class(request.POST, request.FILES, **kwargs)
-            if form.is_valid() and form.cleaned_data["file"]:
-                try:
-                    uploads.append(
-                        evidence.accept_upload(
-                            form.cleaned_data["file"], already_uploaded=len(uploads)
-                        )
-                    )
-                except ValidationError as error:
-                    form.add_error("file", error)
-            if form.is_valid():
-                journey.set_evidence(uploads)
-                if request.POST.get("action") == "add":
-                    return redirect(request.get_full_path())
-                return redirect(_after(journey, step, change))
+        form, uploads = page.form, page.uploads
         question = render_to_string(
             "reporting/workspace/_assisted_evidence.html",
             {"form": form, "heading": getattr(form, "heading", None), "uploads": uploads},
@@ -463,11 +422,13 @@ def assisted_evidence(request):
     )
 
 
+@sensitive_post_parameters("own_passphrase", "own_passphrase_again")
 @never_cache
 @require_http_methods(["GET", "POST"])
 @centre_worker_required
 def assisted_check(request):
-    """Check the answers together, record whether the centre passes on news, and send."""
+    """Check the answers together, record whether the centre passes on news, let the person
+    choose their own passphrase if they want to (in their language), and send."""
     state = _assisted_state(request)
     if state is None:
         return redirect("workspace:assisted_start")
@@ -478,9 +439,24 @@ def assisted_check(request):
         if missing is not None:
             return redirect(_step_url(missing))
     form = GoBetweenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        return _send_assisted_report(request, state, journey, form.go_between)
     with translation.override(language):
+        known = details_known_to_others(journey.report_answers()) if request.POST else ()
+    # A centre's computer is shared: the browser is asked not to keep the passphrase.
+    choice = PassphraseChoiceForm(request.POST or None, known=known, shared_computer=True)
+    if request.method == "POST" and all([form.is_valid(), choice.is_valid()]):
+        return _send_assisted_report(
+            request, state, journey, form.go_between, chosen=choice.chosen_passphrase
+        )
+    with translation.override(language):
+        passphrase_choice = render_to_string(
+            "reporting/journey/_passphrase_choice.html",
+            {
+                "choice": choice,
+                "lang": language,
+                "dir": "rtl" if language in settings.LANGUAGES_BIDI else "ltr",
+            },
+            request=request,
+        )
         summary = render_to_string(
             "reporting/workspace/_assisted_summary.html",
             {
@@ -497,16 +473,19 @@ def assisted_check(request):
             request,
             state,
             form=form,
+            choice=choice,
+            passphrase_choice=passphrase_choice,
             summary=summary,
             back_url=_step_url(journey.active_steps()[-1]),
         ),
     )
 
 
-def _send_assisted_report(request, state, journey, go_between):
+@sensitive_variables("passphrase", "chosen")
+def _send_assisted_report(request, state, journey, go_between, *, chosen=None):
     language = state["language"]
     centre = access.get_centre_or_404(request.user, state["centre_id"])
-    passphrase = new_passphrase()
+    passphrase = chosen or new_passphrase()
     with translation.override(language):
         answers = journey.report_answers()
     report = submit_report(
@@ -524,7 +503,13 @@ def _send_assisted_report(request, state, journey, go_between):
     with translation.override(language):
         for_victim = render_to_string(
             "reporting/workspace/_assisted_confirmation.html",
-            {"report": report, "passphrase": passphrase, "receipt_url": _receipt_url(language)},
+            {
+                "report": report,
+                # Ours is shown once, here; one the person chose, never.
+                "passphrase": None if chosen else passphrase,
+                "passphrase_chosen": bool(chosen),
+                "receipt_url": _receipt_url(language),
+            },
             request=request,
         )
     # The passphrase is in this response only: it is stored nowhere but as a hash.
