@@ -71,8 +71,16 @@ def pytest_runtest_teardown(item, nextitem):
     # After the last test the test database itself has gone (session teardown).
     if contents and nextitem is not None and item.get_closest_marker("django_db"):
         with item.config.stash[blocking_manager_key].unblock():
-            # Empty again without post_migrate, so content types keep their first ids.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            # Empty again without post_migrate, so content types keep their first ids; and
+            # without resetting sequences (as Django's own teardown), or the next row made
+            # would take the id of one loaded back below.
+            call_command(
+                "flush",
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                verbosity=0,
+            )
             connection.creation.deserialize_db_from_string(contents)
         ContentType.objects.clear_cache()
     return result
@@ -98,3 +106,19 @@ def _fresh_content_types():
     ContentType.objects.clear_cache()
     yield
     ContentType.objects.clear_cache()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Timings a browser test recorded (the axe walk's, per language), shown after the run."""
+    lines = [
+        value
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "timings"
+    ]
+    if lines:
+        terminalreporter.write_sep("-", "browser test timings")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,16 +1,18 @@
 """The reporting journey in a real browser: in English and in Urdu (right-to-left), without
-JavaScript, by keyboard alone, and through axe-core on every page, blank and with errors, on
-a small phone (320 px) and a desktop (1280 px)."""
+JavaScript, by keyboard alone, and through axe-core on every page, blank and with errors, in
+every language, on a small phone (320 px) and a desktop (1280 px) (see axe_walk.py)."""
 
 import os
+import time
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings as django_settings
 from django.core.management import call_command
 
 from casework.models import Case
 from centres.models import Area, AreaPlace
 from reporting.models import Report, ReporterContact
+from tests.browser import axe_walk
 from tests.factories import AreaFactory, AreaPlaceFactory
 
 pytestmark = [
@@ -19,14 +21,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="needs Debian's chromium"),
 ]
-
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
-}
-_axe = Axe()
 
 
 @pytest.fixture
@@ -41,11 +35,6 @@ def journey_site(live_server, plain_http_cookies, settings):
     settings.REPORT_SUBMISSION_RATE = "100000/h"
     settings.REPORT_ANSWER_RATE = "100000/h"
     return live_server
-
-
-def check_axe(page, where):
-    results = _axe.run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"{where}\n{results.generate_report()}"
 
 
 def continue_(page):
@@ -109,33 +98,19 @@ def answer(page, actions):
             page.fill(f"[name={name}]", value[0])
 
 
-def walk(page, base, lang, steps, *, axe=False):
-    """From the start page to the confirmation. With axe, every page is checked blank and,
-    where it has a required question, with its errors showing."""
+def walk(page, base, lang, steps):
+    """From the start page to the confirmation; returns the passphrase."""
     page.goto(f"{base}/{lang}/report/")
-    if axe:
-        check_axe(page, "start")
     page.locator("main a.govuk-button").click()
-    if axe:
-        check_axe(page, "staying-safe")
     page.locator("main a.govuk-button").click()
     for slug, actions in steps:
         assert page.url.endswith(f"/{lang}/report/{slug}/"), (slug, page.url)
-        if axe:
-            check_axe(page, f"{slug} blank")
-            if actions and slug not in ("contact-safety", "contact-needs", "equality-questions"):
-                continue_(page)
-                page.locator(".govuk-error-summary").wait_for()
-                check_axe(page, f"{slug} with errors")
         answer(page, actions)
         continue_(page)
     assert page.url.endswith(f"/{lang}/report/check/")
-    if axe:
-        check_axe(page, "check")
-    page.locator("form button.govuk-button").click()
+    # Send (the passphrase's show buttons are buttons in the form too).
+    page.locator("form button.govuk-button:not(.govuk-button--secondary)").last.click()
     page.locator(".govuk-panel--confirmation").wait_for()
-    if axe:
-        check_axe(page, "confirmation")
     return page.locator("[data-passphrase]").inner_text().strip()
 
 
@@ -224,7 +199,28 @@ def test_report_by_keyboard_alone(journey_site, page):
     assert report.contact.phone == "07700 900982"
 
 
-@pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("en", 320), ("ur", 1280), ("ur", 320)])
-def test_every_page_passes_axe(journey_site, page, lang, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    walk(page, journey_site.url, lang, WITH_CONTACT, axe=True)
+def test_every_page_passes_axe(journey_site, browser_type_launch_args, request):
+    """Every page of the journey and of tracking, blank and with its errors, in every
+    language, at 320 px and 1280 px: no axe-core violation (WCAG 2.0-2.2 A/AA and best
+    practice), and no English without a lang attribute on pages in another script."""
+    languages = [code for code, _name in django_settings.LANGUAGES]
+    # AXE_LANGUAGES=en,ur walks only those, while working on a fix.
+    chosen = os.environ.get("AXE_LANGUAGES")
+    languages = [code for code in languages if not chosen or code in chosen.split(",")]
+    started = time.perf_counter()
+    walked = axe_walk.walk_every_language(journey_site.url, languages, browser_type_launch_args)
+    total = time.perf_counter() - started
+    browser = axe_walk.browser_path(browser_type_launch_args["executable_path"])
+    request.node.user_properties.append(
+        (
+            "timings",
+            f"axe walk: {total:.1f} s for {len(walked)} languages, "
+            f"{axe_walk.CONCURRENCY} at a time, in {os.path.basename(browser)}; "
+            + ", ".join(f"{w.language} {w.seconds:.1f} s ({w.pages} pages)" for w in walked),
+        )
+    )
+    assert not [w.error for w in walked if w.error], "\n".join(w.error for w in walked if w.error)
+    # Every language saw every page (a walk that stopped early would also find nothing).
+    assert len({w.pages for w in walked}) == 1, [(w.language, w.pages) for w in walked]
+    findings = [finding for w in walked for finding in w.findings]
+    assert not findings, axe_walk.report(findings)
