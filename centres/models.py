@@ -524,6 +524,25 @@ class AwarenessActivity(models.Model):
         return f"{self.centre} {self.date:%Y-%m-%d} {self.get_kind_display()}"
 
 
+class SupportServiceQuerySet(models.QuerySet):
+    def for_victim(self, *, strands=(), area_id=None):
+        """The active services someone can turn to after a report naming `strands` (ids),
+        in `area_id`: national ones and those local to the area, that serve one of the
+        strands or every kind. If none serves what was named (an area's local marker such
+        as misogyny, say), every service in reach: nobody is left with no one to call."""
+        reach = models.Q(is_national=True)
+        if area_id:
+            reach |= models.Q(areas=area_id)
+        services = self.filter(reach, is_active=True)
+        if strands:
+            serving = services.filter(
+                models.Q(strands__in=strands) | models.Q(strands__isnull=True)
+            )
+            if serving.exists():
+                services = serving
+        return services.distinct()
+
+
 class SupportService(models.Model):
     """An organisation that supports victims: Victim Support, Tell MAMA, CST, Galop, …"""
 
@@ -543,6 +562,8 @@ class SupportService(models.Model):
     )
     offers_restorative_justice = models.BooleanField(_("restorative justice"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
+
+    objects = SupportServiceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("support service")

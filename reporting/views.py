@@ -8,7 +8,6 @@ answers from the cache); the steps, their order and the draft live in reporting/
 import datetime
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -249,11 +248,12 @@ def report_check(request):
                 "consent": report.consent,
                 "passphrase_chosen": chosen,
             }
-            request.session[DONE_KEY] = {**done, "strands": answers["strands"]}
+            done["strands"], done["area_id"] = answers["strands"], report.area_id
+            request.session[DONE_KEY] = done
             request.session[RECEIPT_KEY] = report.pk
             # Ours is shown once, here; theirs never (they know it).
             shown = None if chosen else passphrase
-            return confirmation(request, passphrase=shown, **done, strands=answers["strands"])
+            return confirmation(request, passphrase=shown, **done)
     return render(
         request,
         "reporting/journey/check.html",
@@ -271,10 +271,10 @@ def report_done(request):
     return confirmation(request, **done)
 
 
-def confirmation(request, *, reference, consent, strands, passphrase=None, passphrase_chosen=False):
-    services = SupportService.objects.filter(is_active=True)
-    if strands:
-        services = services.filter(Q(strands__in=strands) | Q(strands__isnull=True)).distinct()
+def confirmation(
+    request, *, reference, consent, strands, area_id=None, passphrase=None, passphrase_chosen=False
+):
+    services = SupportService.objects.for_victim(strands=strands, area_id=area_id)
     language = get_language()
     # Services that speak the reporter's language first.
     services = sorted(services[:20], key=lambda s: language not in (s.languages or []))[:6]

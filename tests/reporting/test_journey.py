@@ -574,5 +574,35 @@ def test_submission_saves_the_report_in_at_most_six_queries(
     case = Case.objects.get()
     assert case.next_clock_due_at == case.clocks.get().due_at
     assert Notification.objects.filter(kind="case_opened").count() == 1
-    # Opening the case, deleting the draft, and the confirmation page's support services.
-    assert len(opening) <= 12, opening
+    # Opening the case, deleting the draft, and the confirmation page's support services
+    # (whether any serves the strands named, then those that do).
+    assert len(opening) <= 13, opening
+
+
+# --- Support on the confirmation page ------------------------------------------------------------
+
+
+def test_confirmation_offers_support_to_a_victim_of_misogyny_and_keeps_it_on_reload(
+    client, sparkbrook
+):
+    """No service names the local marker: every service in reach is offered, not none."""
+    from tests.factories import SupportServiceFactory
+
+    general = SupportServiceFactory(name="Victim Support Test")
+    general.strands.add(Strand.objects.get(code="race"))
+    elsewhere = SupportServiceFactory(name="Far Away Service", is_national=False)
+    elsewhere.areas.add(AreaFactory(code="far"))
+    local = SupportServiceFactory(name="Sparkbrook Advice", is_national=False)
+    local.areas.add(sparkbrook)
+    local.strands.add(Strand.objects.get(code="religion"))
+    steps = dict(anonymous_answers())
+    steps["why"] = {"motivation": [strand("sex_gender")]}
+    walk(client, "en", list(steps.items()))
+
+    sent = submit(client).content.decode()
+    again = client.get("/en/report/done/").content.decode()
+
+    for page in (sent, again):
+        assert "Victim Support Test" in page
+        assert "Sparkbrook Advice" in page
+        assert "Far Away Service" not in page
