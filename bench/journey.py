@@ -41,6 +41,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hatereport.settings")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from bench.casework_changelist import ensure_database, setup_django  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LANGUAGES = ["en", "cy", "ur", "pa", "bn", "ar", "ro", "pl", "so", "ps"]
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -48,16 +49,6 @@ FIRST_PAGE_LIMIT = 60 * 1024
 FIRST_PAGE_REQUESTS = 6
 QUESTION_LIMIT = 3
 REPORT_LIMIT = 6
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def prepare():
@@ -253,9 +244,7 @@ def page_weights(languages):
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for lang in languages:
                 # The draft a reporter would have by each page: answers through the client.
                 walker = client()

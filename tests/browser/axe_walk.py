@@ -32,6 +32,8 @@ import axe_playwright_python
 from PIL import Image
 from playwright.async_api import async_playwright
 
+from tests.browser.steps import WITH_CONTACT
+
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = (1280, 320)
@@ -115,32 +117,8 @@ JOURNEY = [
     ("where-online", [("fill", "online_platform", "ایک گیم")]),
     ("where", [("radio", "location_kind", "place")]),
     ("where-place", [("fill", "postcode", "B11 1AA")]),
-    ("why", [("first", "motivation")]),
-    ("offenders", [("radio", "offender_known", "no")]),
-    (
-        "harm",
-        [
-            ("radio", "injured", "no"),
-            ("radio", "property_damaged", "no"),
-            ("radio", "threatened", "no"),
-        ],
-    ),
-    ("evidence", []),
-    ("police", [("radio", "consent", "share_details")]),
-    ("contact", [("radio", "contact_wanted", "yes")]),
-    (
-        "contact-details",
-        [
-            ("check", "channels", "email"),
-            ("fill", "email", "amina@example.org"),
-            ("fill", "name", "آمنہ"),
-        ],
-    ),
-    ("contact-safety", [("fill", "safe_times", "صبح")]),
-    ("contact-needs", [("radio", "interpreter_needed", "no")]),
-    ("support", [("radio", "support_wanted", "yes")]),
-    ("equality", [("radio", "equality_wanted", "yes")]),
-    ("equality-questions", [("radio", "age_band", "prefer_not")]),
+    # From here on as the browser tests answer it, with contact details.
+    *WITH_CONTACT[[slug for slug, _ in WITH_CONTACT].index("why") :],
 ]
 # Pages with nothing required, which accept being sent blank (evidence has its own errors).
 OPTIONAL = {"where-online", "evidence", "contact-safety", "contact-needs", "equality-questions"}

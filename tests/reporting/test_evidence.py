@@ -8,7 +8,6 @@ import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -21,11 +20,15 @@ from reporting.models import EvidenceFile, Report
 from reporting.retention import delete_report
 from tests.conftest import sign_in
 from tests.factories import ReportFactory
-from tests.reporting.evidence_files import pdf_with_metadata
+from tests.reporting.evidence_files import (
+    GPS_IFD,
+    jpeg_with_gps,
+    pdf_with_metadata,
+    stored_files,
+    temporary_storage,
+)
 
 pytestmark = pytest.mark.django_db
-
-GPS_IFD = 0x8825
 
 
 @pytest.fixture(autouse=True)
@@ -38,35 +41,7 @@ def _english():
 @pytest.fixture(autouse=True)
 def evidence_storage(tmp_path, monkeypatch):
     """Every test stores its files in its own temporary directory."""
-    storage = FileSystemStorage(location=tmp_path / "evidence")
-    monkeypatch.setattr(EvidenceFile._meta.get_field("file"), "storage", storage)
-    return storage
-
-
-def stored_files(storage) -> list[str]:
-    root = storage.base_location
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
-
-
-def jpeg_with_gps() -> bytes:
-    """A photo as a phone writes it: maker, model, position, and an orientation tag."""
-    image = Image.new("RGB", (64, 48), (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0110] = "Model X"  # Model
-    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
-    gps = exif.get_ifd(GPS_IFD)
-    gps[1] = "N"
-    gps[2] = (52.0, 28.0, 48.0)
-    gps[3] = "W"
-    gps[4] = (1.0, 53.0, 24.0)
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif, comment=b"taken at 12 Acacia Road")
-    data = out.getvalue()
-    # The fixture really has the metadata the test expects to disappear.
-    with Image.open(io.BytesIO(data)) as check:
-        assert check.getexif().get_ifd(GPS_IFD)[1] == "N"
-    return data
+    return temporary_storage(tmp_path, monkeypatch)
 
 
 def upload(data: bytes, name: str = "IMG_2041 Amina Khan.jpg", content_type="image/jpeg"):
