@@ -261,6 +261,10 @@ def due_soon_until(now: dt.datetime) -> dt.datetime:
 # A shared report's case is opened straight after it is saved (reporting/services.py); one
 # still without a case after this long had that step fail, and the sweep opens it.
 OPEN_MISSING_AFTER = dt.timedelta(minutes=1)
+# Looked for among the last month's reports only, on the (consent, submitted_at) index, so the
+# sweep every five minutes does not read every shared report there has ever been; a case still
+# failing to open after thousands of tries is an incident for a person, logged every run.
+OPEN_MISSING_WITHIN = dt.timedelta(days=30)
 OPEN_MISSING_BATCH = 200
 
 
@@ -274,6 +278,7 @@ def open_missing_cases(*, now: dt.datetime | None = None) -> int:
         consent__in=SHARED_WITH_POLICE,
         case__isnull=True,
         submitted_at__lt=now - OPEN_MISSING_AFTER,
+        submitted_at__gte=now - OPEN_MISSING_WITHIN,
     ).order_by("submitted_at")[:OPEN_MISSING_BATCH]
     opened = 0
     for report in missing:

@@ -52,12 +52,14 @@ def test_sweep_opens_the_cases_still_missing_once(area_a):
     not_shared = ReportFactory(
         area=area_a, consent=Consent.DO_NOT_SHARE, submitted_at=now - timedelta(hours=1)
     )
+    # Older than the sweep looks (every shared report ever made is not read every 5 minutes).
+    ancient = ReportFactory(area=area_a, submitted_at=now - timedelta(days=31))
 
     assert sweeps.open_missing_cases(now=now) == 1
     assert sweeps.open_missing_cases(now=now) == 0
 
     assert Case.objects.get().report == late
-    assert not Case.objects.filter(report__in=[just_sent, not_shared]).exists()
+    assert not Case.objects.filter(report__in=[just_sent, not_shared, ancient]).exists()
     case = late.case
     assert case.area == area_a
     assert case.next_clock_due_at == case.clocks.get().due_at
