@@ -1,6 +1,8 @@
 """Police handling of reports shared with them: cases, THRIVE, updates, Victims' Code clocks,
 escalations and outcomes."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -324,12 +326,14 @@ class Case(models.Model):
         at = at or timezone.now()
         self.stop_routine_clocks(at=at, refresh=False)
         clock = self.clocks.create(
-            kind=Clock.Kind.ROUTINE,
-            started_at=at,
-            due_at=workdays.interval_deadline(at, self.update_interval_days),
+            kind=Clock.Kind.ROUTINE, started_at=at, due_at=self.routine_deadline(at)
         )
         self.refresh_next_due()
         return clock
+
+    def routine_deadline(self, at: datetime.datetime) -> datetime.datetime:
+        """When a routine update started at `at` is due (the interval agreed with the victim)."""
+        return workdays.interval_deadline(at, self.update_interval_days)
 
     def stop_routine_clocks(self, *, at=None, refresh: bool = True) -> None:
         self.clocks.running().filter(kind=Clock.Kind.ROUTINE).update(

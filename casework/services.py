@@ -87,7 +87,9 @@ def open_case(*, report: Report, by=None) -> Case:
             )
         now = timezone.now()
         case = Case(report=report, area=_area_for(report), opened_at=now)
-        due = workdays.interval_deadline(now, case.update_interval_days)
+        # The first routine clock, as Case.start_routine_clock would start it, without the
+        # queries that stop and look up clocks a new case cannot have.
+        due = case.routine_deadline(now)
         case.next_clock_due_at = due
         case.save()
         CaseEvent.objects.create(case=case, to_status=CaseStatus.NEW, at=now, by=by)
@@ -248,7 +250,7 @@ def set_update_interval(*, case: Case, by, days: int) -> Case:
         case.update_interval_days = days
         case.save(update_fields=["update_interval_days"])
         for clock in case.clocks.running().filter(kind=Clock.Kind.ROUTINE):
-            clock.due_at = workdays.interval_deadline(clock.started_at, days)
+            clock.due_at = case.routine_deadline(clock.started_at)
             clock.save(update_fields=["due_at"])
         case.refresh_next_due()
         _log(by, case, f"update interval: {days} days")
