@@ -504,10 +504,10 @@ def test_question_pages_use_at_most_three_queries_with_the_session_counted(clien
         assert len(statements(get.captured_queries)) <= 3, (slug, get.captured_queries)
         # Saving the place also finds its area, in the same UPDATE.
         assert len(statements(post.captured_queries)) <= 3, (slug, post.captured_queries)
-    assert Journey_area(client) == sparkbrook.pk
+    assert draft_area(client) == sparkbrook.pk
 
 
-def Journey_area(client):
+def draft_area(client):
     return ReportDraft.objects.get().area_id
 
 
