@@ -16,7 +16,6 @@ import ipaddress
 import time
 from functools import wraps
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -27,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import get_usage
 
+from centres.client import client_address
 from reporting import tracking
 from reporting.models import SHARED_WITH_POLICE, Consent, Report, normalise_reference
 
@@ -49,7 +49,7 @@ TOO_MANY_TRIES = _(
 
 
 def _client(request) -> str:
-    address = get_client_ip_address(request) or "unknown"
+    address = client_address(request) or "unknown"
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -190,12 +190,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "centres/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# Behind PROXY_COUNT trusted proxies the client is read from X-Forwarded-For (django-ipware);
-# otherwise every sign-in would share the proxy's address.
-AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if envint("PROXY_COUNT", 0) else ("REMOTE_ADDR",)
-)
+# The client's address by the one rule every per-client limit uses (centres/client.py);
+# behind a proxy, every sign-in would otherwise share the proxy's address.
+AXES_CLIENT_IP_CALLABLE = "centres.client.client_address"
 
 OTP_TOTP_ISSUER = "Hate Report"
 
@@ -307,7 +304,10 @@ CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", _production)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if _production else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", _production)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", _production)
-if envint("PROXY_COUNT", 0):
+# The number of trusted reverse proxies in front (docker-compose.yml: one, Caddy). The client
+# is the PROXY_COUNT-th X-Forwarded-For entry from the right (centres/client.py).
+PROXY_COUNT = envint("PROXY_COUNT", 0)
+if PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # SQLite cannot enforce unique constraints with NULLS NOT DISTINCT; PostgreSQL does, and the
 # tests prove them there. The demo needs no warning about it.

@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
-from ipware import get_client_ip
 
+from centres.client import client_address
 from centres.models import SupportService
 
 from .forms import CheckForm
@@ -90,13 +90,8 @@ RECEIPT_KEY = "receipt_report_id"
 
 
 def client_ip(group, request):
-    """The client's address as django-axes sees it (behind PROXY_COUNT trusted proxies)."""
-    ip, _routable = get_client_ip(
-        request,
-        proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
-        request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
-    )
-    return ip or request.META.get("REMOTE_ADDR", "")
+    """The rate limits' key: the client's address, by the rule sign-in throttling uses."""
+    return client_address(request) or ""
 
 
 def submission_rate(group, request):
