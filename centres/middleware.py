@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
+from .views import healthz
+
 SIGNED_IN_AT = "staff_signed_in_at"
 
 
@@ -23,4 +25,22 @@ class StaffSessionMiddleware:
                 return redirect(f"{reverse(settings.LOGIN_URL)}?expired=1")
             # Saved on every request (SESSION_SAVE_EVERY_REQUEST), so this is an idle timeout.
             request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+        return self.get_response(request)
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz before anything else reads the Host header.
+
+    Container and load-balancer probes call the app by its internal address, a host name no
+    ALLOWED_HOSTS lists; CommonMiddleware's host validation would refuse them (400), so the
+    probe would fail whatever the deployment's host names. The answer names no host and no
+    person. First in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
         return self.get_response(request)

@@ -454,3 +454,16 @@ def test_healthz_eager_tasks_need_no_broker(client, settings):
 
     assert response.status_code == 200
     assert json.loads(response.content)["broker"] == "eager"
+
+
+def test_healthz_answers_a_host_nobody_allowed(client, settings):
+    # The container's own probe calls 127.0.0.1:8000 whatever ALLOWED_HOSTS names.
+    settings.ALLOWED_HOSTS = ["hatereport.example.org"]
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+    response = client.get("/healthz", HTTP_HOST="127.0.0.1:8000")
+
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "broker": "eager"}
+    # Every other page still validates the host.
+    assert client.get("/en/", HTTP_HOST="127.0.0.1:8000").status_code == 400
