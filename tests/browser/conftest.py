@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 
 # Playwright's sync API runs an event loop in the test's thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,24 +29,6 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args():
     return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _plain_http_live_server():
-    # SecurityMiddleware reads SECURE_SSL_REDIRECT once, when the live server's handler is
-    # built (session scope), before the per-test settings fixture could turn it off.
-    previous = django_settings.SECURE_SSL_REDIRECT
-    django_settings.SECURE_SSL_REDIRECT = False
-    yield
-    django_settings.SECURE_SSL_REDIRECT = previous
-
-
-@pytest.fixture
-def plain_http_cookies(settings):
-    # The live server speaks plain HTTP; secure-only cookies would never come back.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.LANGUAGE_COOKIE_SECURE = False
 
 
 @pytest.hookimpl(wrapper=True)

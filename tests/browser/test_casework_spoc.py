@@ -25,9 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium")
-def test_spoc_triages_records_arrest_and_updates_victim(
-    live_server, page, browser, plain_http_cookies
-):
+def test_spoc_triages_records_arrest_and_updates_victim(live_server, page, browser):
     area = AreaFactory(name="Sparkhill")
     spoc = member(Role.SPOC, area=area, name="Sam SPOC")
     report = ReportFactory(area=area, consent=Consent.SHARE_WITH_DETAILS, language="ur")

@@ -30,7 +30,7 @@ def current_code(device) -> str:
     return f"{code:0{device.digits}d}"
 
 
-def test_volunteer_logs_a_report_in_polish_and_finds_it(live_server, page, plain_http_cookies):
+def test_volunteer_logs_a_report_in_polish_and_finds_it(live_server, page):
     call_command("load_reference_data", verbosity=0)
     # Made by a data migration, but gone once a transactional test has flushed the tables.
     Area.objects.get_or_create(

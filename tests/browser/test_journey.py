@@ -25,7 +25,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def journey_site(live_server, plain_http_cookies, settings):
+def journey_site(live_server, settings):
     call_command("load_reference_data", verbosity=0)
     Area.objects.get_or_create(
         is_central_queue=True, defaults={"name": "Central queue", "code": "central"}
@@ -154,6 +154,7 @@ def test_report_by_keyboard_alone(journey_site, page):
     assert report.contact.phone == "07700 900982"
 
 
+@pytest.mark.axe
 def test_every_page_passes_axe(journey_site, browser_type_launch_args, request):
     """Every page of the journey and of tracking, blank and with its errors, in every
     language, at 320 px and 1280 px: no axe-core violation (WCAG 2.0-2.2 A/AA and best

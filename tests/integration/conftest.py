@@ -16,6 +16,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import kombu.pools
 import pytest
@@ -117,6 +118,13 @@ def _reset_producer_pools():
     celery_app.amqp._producer_pool = None
 
 
+def database_url(db: dict) -> str:
+    """A DATABASE_URL for the test database, over TCP or the embedded server's socket."""
+    host = quote(db["HOST"] or "127.0.0.1", safe="")
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{quote(db['USER'])}:{quote(db['PASSWORD'] or '')}@{host}{port}/{db['NAME']}"
+
+
 class Stack:
     """Worker and beat processes, and the mail they send."""
 
@@ -126,14 +134,10 @@ class Stack:
         self.mail_dir = tmp / "mail"
         self.mail_dir.mkdir()
         self.processes: dict[str, subprocess.Popen] = {}
-        db = connection.settings_dict
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "hatereport.settings",
-            "DATABASE_URL": (
-                f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-                f"{db['PORT'] or 5432}/{db['NAME']}"
-            ),
+            "DATABASE_URL": database_url(connection.settings_dict),
             "DB_CONN_MAX_AGE": "0",
             # Contact details are encrypted with keys derived from SECRET_KEY.
             "SECRET_KEY": settings.SECRET_KEY,

@@ -1,9 +1,9 @@
 """Build the demo: areas, centres, support services, one person per role, and about 300
 synthetic reports over the last 18 months with the police casework that followed them.
 
-Only with DEBUG on: every demo account shares one published password. The command refuses to
-run twice (the demo accounts already exist); `--if-empty` turns that into a quiet skip, for
-`make demo`. To start again, delete the SQLite file (or drop the database) and migrate.
+Only in the demo (HATEREPORT_MODE=demo): every demo account shares one published password.
+The command refuses to run twice (the demo accounts already exist); `--if-empty` turns that
+into a quiet skip, for `make demo`. To start again: `make clean`, then `make demo`.
 
 Reproducible: one fixed random seed drives every choice, so the same reports and references
 come out each time. Dates are relative to now, so case histories shift a little with the hour
@@ -67,7 +67,7 @@ from . import _demo_content as content
 SEED = 20_180_601
 REPORT_COUNT = 300
 HISTORY_DAYS = 548  # 18 months
-# Published on purpose: the demo runs only with DEBUG on.
+# Published on purpose: seed_demo runs only in the demo mode.
 DEMO_PASSWORD = "stand-together-demo"  # noqa: S105
 DEMO_PASSPHRASE = "purple kettle harbour"  # noqa: S105
 SUPERUSER_EMAIL = f"superuser@{content.DEMO_DOMAIN}"
@@ -129,7 +129,7 @@ SHOWCASE = {
 
 
 class Command(BaseCommand):
-    help = "Fill an empty development database with demo data (DEBUG only)."
+    help = "Fill an empty development database with demo data (the demo only)."
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -140,10 +140,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
-        if not settings.DEBUG:
+        if not settings.DEMO:
             raise CommandError(
-                "seed_demo only runs with DEBUG on: the demo accounts share a published "
-                "password. Set DEBUG=1 on a development machine."
+                "seed_demo only runs in the demo (HATEREPORT_MODE=demo): the demo accounts "
+                "share a published password. `make demo` sets it."
             )
         if User.objects.filter(email=SUPERUSER_EMAIL).exists():
             if if_empty:
@@ -151,8 +151,8 @@ class Command(BaseCommand):
                 self.write_accounts(current_accounts())
                 return
             raise CommandError(
-                "Demo data is already loaded. To start again, delete the SQLite file (or drop "
-                "the database), run migrate, then seed_demo. Use --if-empty to skip quietly."
+                "Demo data is already loaded. To start again, `make clean` (or drop the "
+                "database), then `make demo`. Use --if-empty to skip quietly."
             )
         started = time.monotonic()
         call_command("load_reference_data", verbosity=0, stdout=self.stdout)

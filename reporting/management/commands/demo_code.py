@@ -1,5 +1,5 @@
 """Print the current authenticator code of a demo account, so nobody needs a phone to try
-the demo. DEBUG only, and demo accounts only."""
+the demo. The demo only, and demo accounts only."""
 
 import time
 
@@ -12,17 +12,17 @@ DEMO_DOMAIN = "demo.hatereport.test"
 
 
 class Command(BaseCommand):
-    help = "Print the current six-digit sign-in code of a demo account (DEBUG only)."
+    help = "Print the current six-digit sign-in code of a demo account (the demo only)."
     requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("email", help=f"A demo account, such as spoc@{DEMO_DOMAIN}.")
 
     def handle(self, *args, email, **options):
-        if not settings.DEBUG:
+        if not settings.DEMO:
             raise CommandError(
-                "demo_code only runs with DEBUG on: it reads a second factor's secret. "
-                "Set DEBUG=1 on a development machine."
+                "demo_code only runs in the demo (HATEREPORT_MODE=demo): it reads a second "
+                "factor's secret. `make demo` sets it."
             )
         email = email.strip().lower()
         if not email.endswith(f"@{DEMO_DOMAIN}"):
