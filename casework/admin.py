@@ -9,22 +9,18 @@ read-only. Every view, change and export is written to the access log.
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from centres.models import AccessLogEntry, Centre, Membership, Role, Strand, User
 from reporting import access
@@ -57,42 +53,28 @@ class CappedCountPaginator(Paginator):
 
 
 def _list_choices(request) -> dict[str, list[tuple]]:
-    """The choices the list offers (strands and local markers, the centres of the person's
-    areas, the officers cases may be assigned to), in one query per request: the page then
-    costs the same number of queries whatever the filters and the size of the table."""
+    """The choices the list offers (strands and local markers in the current language, the
+    centres of the person's areas, the officers cases may be assigned to), looked up once per
+    request: three small queries whatever the filters and the size of the table."""
     if hasattr(request, "_casework_choices"):
         return request._casework_choices
     user = request.user
-    police = Membership.objects.active().filter(role__in=Role.POLICE_ROLES).values("user_id")
-    centre_where, centre_params = "", []
+    police = Membership.objects.active().filter(role__in=Role.POLICE_ROLES)
+    centres = Centre.objects.all()
     if not user.is_superuser:
-        areas = sorted(_police_area_ids(user))
+        areas = _police_area_ids(user)
         police = police.filter(area_id__in=areas)
-        centre_where, centre_params = "WHERE area_id = ANY(%s::bigint[])", [areas]
-    police_sql, police_params = police.query.sql_with_params()
-    # Raw SQL because the translated strand name needs the current language's column, and
-    # a UNION of translated querysets is not something modeltranslation composes.
-    language = get_language()
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    strand_name = connection.ops.quote_name(build_localized_fieldname("name", language))
-    sql = f"""
-        SELECT id, COALESCE(NULLIF({strand_name}, ''), name), 'strand', kind
-          FROM {Strand._meta.db_table}
-        UNION ALL
-        SELECT id, name, 'centre', '' FROM {Centre._meta.db_table} {centre_where}
-        UNION ALL
-        SELECT id, name, 'officer', '' FROM {User._meta.db_table}
-         WHERE is_active AND id IN ({police_sql})
-    """  # noqa: S608 - table and column names come from the models, values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*centre_params, *police_params])
-        rows = cursor.fetchall()
-    choices = {"strand": [], "centre": [], "officer": []}
-    for pk, name, group, extra in rows:
-        choices[group].append((pk, name, extra))
-    for values in choices.values():
-        values.sort(key=lambda row: (row[1] or "").casefold())
+        centres = centres.filter(area_id__in=areas)
+    officers = User.objects.filter(is_active=True, pk__in=police.values("user_id"))
+
+    def by_name(rows):
+        return sorted(rows, key=lambda row: (row[1] or "").casefold())
+
+    choices = {
+        "strand": by_name((strand.pk, strand.name, strand.kind) for strand in Strand.objects.all()),
+        "centre": by_name(centres.values_list("pk", "name", Value(""))),
+        "officer": by_name(officers.values_list("pk", "name", Value(""))),
+    }
     request._casework_choices = choices
     return choices
 

@@ -6,7 +6,7 @@
 
 import logging
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from centres.models import Area, Notification
 from centres.outbox import queue_notification
@@ -117,42 +117,13 @@ def _area_for(answers) -> Area:
 
 
 def _link(report, *, incident_types, strands) -> None:
-    """The report's incident types and strands (their many-to-many rows).
-
-    On PostgreSQL both go in one statement (an INSERT inside a data-modifying WITH, then
-    the other), so a report with everything given (contact, equality answers, evidence, an
-    acknowledgement) still takes six statements; elsewhere (the SQLite demo) one bulk INSERT
-    each, as Django would.
-    """
-    field_name = Report._meta.get_field("strands").m2m_field_name()  # "report"
-    links = [
-        (field.remote_field.through, field.m2m_reverse_field_name(), ids)
-        for field, ids in (
-            (Report._meta.get_field("incident_types"), incident_types),
-            (Report._meta.get_field("strands"), strands),
-        )
-        if ids
-    ]
-    if connection.vendor != "postgresql" or len(links) < 2:
-        for through, target, ids in links:
-            through.objects.bulk_create(
-                through(**{field_name: report, f"{target}_id": pk}) for pk in ids
-            )
-        return
-    quote = connection.ops.quote_name
-    inserts, params = [], []
-    for through, target, ids in links:
-        table = quote(through._meta.db_table)
-        report_column = quote(through._meta.get_field(field_name).column)
-        target_column = quote(through._meta.get_field(target).column)
-        inserts.append(
-            f"INSERT INTO {table} ({report_column}, {target_column}) "
-            "SELECT %s, unnest(%s::bigint[])"
-        )
-        params += [report.pk, [int(pk) for pk in ids]]
-    with connection.cursor() as cursor:
-        # Table and column names come from the models; the values are parameters.
-        cursor.execute(f"WITH first AS ({inserts[0]}) {inserts[1]}", params)
+    """The report's incident types and strands: one bulk INSERT each."""
+    report.incident_types.through.objects.bulk_create(
+        report.incident_types.through(report=report, incidenttype_id=pk) for pk in incident_types
+    )
+    report.strands.through.objects.bulk_create(
+        report.strands.through(report=report, strand_id=pk) for pk in strands
+    )
 
 
 def _save_contact(report, details) -> ReporterContact | None:

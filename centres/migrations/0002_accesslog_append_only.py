@@ -18,36 +18,10 @@ POSTGRES_BACKWARD = """
 DROP TRIGGER IF EXISTS centres_accesslog_no_update ON centres_accesslogentry;
 DROP FUNCTION IF EXISTS centres_accesslog_refuse_change();
 """
-SQLITE_FORWARD = [
-    """CREATE TRIGGER centres_accesslog_no_update BEFORE UPDATE ON centres_accesslogentry
-       BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;""",
-    """CREATE TRIGGER centres_accesslog_no_delete BEFORE DELETE ON centres_accesslogentry
-       BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;""",
-]
-SQLITE_BACKWARD = [
-    "DROP TRIGGER IF EXISTS centres_accesslog_no_update;",
-    "DROP TRIGGER IF EXISTS centres_accesslog_no_delete;",
-]
-
-
-def forward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_FORWARD)
-    elif vendor == "sqlite":
-        for statement in SQLITE_FORWARD:
-            schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_BACKWARD)
-    elif vendor == "sqlite":
-        for statement in SQLITE_BACKWARD:
-            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
+    # Written for PostgreSQL only (there is no other database: the SQLite branch this once had
+    # is gone, with the same effect on PostgreSQL as before).
     dependencies = [("centres", "0001_initial")]
-    operations = [migrations.RunPython(forward, backward, elidable=False)]
+    operations = [migrations.RunSQL(POSTGRES_FORWARD, POSTGRES_BACKWARD, elidable=False)]
