@@ -39,7 +39,7 @@ def general_support_services():
     )
 
 
-def receipt_context(report: Report) -> dict:
+def receipt_context(report: Report, *, services=None) -> dict:
     """What the receipt says; call inside translation.override(report.language)."""
     language = report.language
     return {
@@ -50,14 +50,16 @@ def receipt_context(report: Report) -> dict:
         "shared_anonymously": report.consent == Consent.SHARE_ANONYMOUSLY,
         "track_url": settings.SITE_URL + reverse("tracking:track"),
         "help_url": settings.SITE_URL + reverse("reporting:start"),
-        "services": list(general_support_services()),
+        "services": list(general_support_services()) if services is None else services,
         "product_name": settings.PRODUCT_NAME,
     }
 
 
-def render_receipt_html(report: Report) -> str:
+def render_receipt_html(report: Report, *, services=None) -> str:
     with translation.override(report.language):
-        return render_to_string("reporting/receipt.html", receipt_context(report))
+        return render_to_string(
+            "reporting/receipt.html", receipt_context(report, services=services)
+        )
 
 
 def render_receipt(report: Report) -> bytes:
@@ -66,6 +68,21 @@ def render_receipt(report: Report) -> bytes:
 
     html = render_receipt_html(report)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def warm_up() -> None:
+    """Render a receipt in every language, reading nothing from the database.
+
+    gunicorn.conf.py calls this in the master before it forks the workers: WeasyPrint, Pango,
+    every script's fonts, the template and the translations are then loaded once and shared,
+    and no worker's first receipt waits for them.
+    """
+    from weasyprint import HTML
+
+    for language, _name in settings.LANGUAGES:
+        report = Report(reference="HR-0000-0000", language=language)
+        html = render_receipt_html(report, services=[])
+        HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 @require_safe
