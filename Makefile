@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 # given in DATABASE_URL, else the one on 127.0.0.1:5432, else their own embedded server; a
 # SECRET_KEY of their own each run, never a published one.
 TEST_ENV := HATEREPORT_MODE=test \
-	DATABASE_URL=$$(bin/test-database-url) \
+	DATABASE_URL=$$($(PY) bin/test-database-url) \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')}
 DEMO_ENV := HATEREPORT_MODE=demo

@@ -1,5 +1,6 @@
 """Personas and sign-in helpers. Tests run on the real PostgreSQL and Redis (see README)."""
 
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -33,6 +34,14 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             "Run the tests in their own mode: HATEREPORT_MODE=test (make test does; see README)."
         )
+
+
+@pytest.fixture
+def ffmpeg_installed():
+    """For tests whose evidence goes through the real ffmpeg: said plainly when it is missing,
+    instead of failing on a refused file."""
+    if not shutil.which(settings.EVIDENCE_FFMPEG):
+        pytest.skip("needs ffmpeg: apt-get install ffmpeg (make test installs it)")
 
 
 @pytest.fixture(autouse=True)

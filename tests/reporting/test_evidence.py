@@ -108,6 +108,7 @@ def test_accept_upload_png_and_webp_are_reencoded_without_exif(evidence_storage,
     assert meta["content_type"] == content_type
 
 
+@pytest.mark.usefixtures("ffmpeg_installed")
 @pytest.mark.parametrize(
     "data",
     [
@@ -302,6 +303,7 @@ def test_download_evidence_serves_staff_allowed_to_see_the_report(
     assert entry.detail == f"evidence file {report_with_evidence.pk}"
 
 
+@pytest.mark.usefixtures("ffmpeg_installed")
 @pytest.mark.parametrize("who", ["volunteer_b", "spoc_b", "analyst", "administrator"])
 def test_download_evidence_out_of_scope_answers_like_a_missing_file(
     client, request, report_with_evidence, who

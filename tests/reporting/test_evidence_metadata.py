@@ -137,6 +137,7 @@ def mp3_fixture(tmp_path):
     return mp3_with_id3(tmp_path)
 
 
+@pytest.mark.usefixtures("ffmpeg_installed")
 @pytest.mark.parametrize(
     ("make", "content_type", "format_name", "streams"),
     [
@@ -175,6 +176,7 @@ def test_audio_and_video_are_stored_without_tags_times_or_location(
     assert meta["size"] == len(data)
 
 
+@pytest.mark.usefixtures("ffmpeg_installed")
 @pytest.mark.parametrize("make", [mp4_video, mov_video], ids=["mp4", "mov"])
 def test_mp4_and_mov_lose_location_atoms_and_creation_times(evidence_storage, make):
     original = make()
@@ -194,6 +196,7 @@ def test_mp4_and_mov_lose_location_atoms_and_creation_times(evidence_storage, ma
             assert created == (0,), kind
 
 
+@pytest.mark.usefixtures("ffmpeg_installed")
 def test_mp3_loses_its_cover_picture_and_id3_tags(evidence_storage, tmp_path):
     original = mp3_with_id3(tmp_path)
     assert b"APIC" in original
