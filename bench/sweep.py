@@ -29,6 +29,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hatereport.settings")
+# Measured as the tests run it: plain HTTP through the test client, production otherwise.
+os.environ.setdefault("HATEREPORT_MODE", "test")
 os.environ["CELERY_TASK_ALWAYS_EAGER"] = "0"
 
 AREAS = 20
