@@ -21,3 +21,9 @@ urlpatterns += i18n_patterns(
     path("track/", include("casework.tracking_urls")),
     path("", include("reporting.urls")),
 )
+
+# The site's own error pages, in the public or the staff shell (reporting/error_views.py).
+handler400 = "reporting.error_views.bad_request"
+handler403 = "reporting.error_views.permission_denied"
+handler404 = "reporting.error_views.page_not_found"
+handler500 = "reporting.error_views.server_error"
