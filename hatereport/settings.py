@@ -291,7 +291,7 @@ WHITENOISE_AUTOREFRESH = DEMO
 EVIDENCE_FFMPEG = os.environ.get("EVIDENCE_FFMPEG", "ffmpeg")
 EVIDENCE_STRIP_TIMEOUT_SECONDS = envint("EVIDENCE_STRIP_TIMEOUT_SECONDS", 60)
 # Stated to the reporter on the upload page. The web server in front must accept a request
-# body a little over EVIDENCE_MAX_BYTES (nginx client_max_body_size).
+# body a little over EVIDENCE_MAX_BYTES (deploy/Caddyfile: request_body max_size).
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 5)
 # Larger images are refused as possible decompression bombs (50 megapixels: any phone photo).
