@@ -183,6 +183,20 @@ def test_expired_form_in_the_journey_says_whether_the_answers_are_kept(code):
     assert start_again in html and kept not in html
 
 
+@pytest.mark.django_db
+def test_expired_form_on_staff_sign_in_is_in_the_staff_shell():
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/staff/sign-in/", {"username": "someone@example.org"})
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert heading(html) == "This page has expired"
+    assert 'class="govuk-button" href="/staff/sign-in/"' in html
+    assert "someone@example.org" not in html
+    assert "data-quick-exit" not in html and "govuk-language-navigation" not in html
+
+
 # --- A staff member out of role ---------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
-"""axe-core over the whole public journey: every page, blank and with its errors, in every
-language, at 320 px and 1280 px wide (issue 3), in a few minutes on two cores.
+"""axe-core over the whole public journey: every page, blank and with its errors, and the
+error pages a real request can reach (404, 400, the expired form), in every language, at
+320 px and 1280 px wide (issue 3), in a few minutes on two cores.
 
 What keeps it fast:
 - axe-core is registered once per browser context as an init script, so each page load
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
+from django.conf import settings
 from PIL import Image
 from playwright.async_api import async_playwright
 
@@ -272,6 +274,7 @@ class Walk:
         await self.goto("report/done/")
         await self.check("confirmation, again")
         await self.tracking(reference, passphrase)
+        await self.errors()
 
     async def evidence(self) -> None:
         add = "button[name=action][value=add]"
@@ -313,6 +316,26 @@ class Walk:
         await self.check("track: stop sharing")
         await self.goto("track/finished/")
         await self.check("track: finished")
+
+    async def errors(self) -> None:
+        """The error pages a real request reaches: a mistyped address, an address with more
+        query fields than Django parses (400), and a form sent after the cookies went, as after
+        a quick exit in another tab (the expired-form page)."""
+        fields = "&".join(["q=1"] * (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+        for path, status, where in [
+            ("no-such-page/", 404, "error: page not found"),
+            (f"centres/?{fields}", 400, "error: bad request"),
+        ]:
+            response = await self.page.goto(f"{self.base}/{self.language}/{path}")
+            assert response.status == status, (where, response.status)
+            await self.check(where)
+        await self.goto("track/")
+        await self.page.context.clear_cookies()
+        async with self.page.expect_navigation() as navigation:
+            await self.page.locator(SUBMIT).last.click()
+        response = await navigation.value
+        assert response.status == 403, ("error: page expired", response.status)
+        await self.check("error: page expired")
 
 
 def browser_path(default=None):
