@@ -533,14 +533,20 @@ class CaseUpdate(models.Model):
 
     @property
     def standard_message(self) -> str:
-        message = VICTIM_MESSAGES.get(self.message_code)
+        """The standard message for its code, or for its key event, in the active language."""
+        message = VICTIM_MESSAGES.get(self.message_code or self.key_event)
         return str(message) if message else ""
 
+    def victim_text(self) -> str:
+        """The one wording of an update for the victim, in the active language: the standard
+        message, then any words the officer wrote. The tracking page and the centre
+        workspace both show this, so the victim and the volunteer read the same words."""
+        return "\n\n".join(part for part in (self.standard_message, self.body) if part)
+
     def text_for_victim(self) -> str:
-        """The update as the victim reads it: the standard message in the report's language,
-        then any free text. For the tracking page and anything else shown to the victim."""
+        """victim_text() in the report's language, whatever the page around it is in."""
         with translation.override(self.case.report.language):
-            return "\n\n".join(part for part in (self.standard_message, self.body) if part)
+            return self.victim_text()
 
 
 class ClockQuerySet(models.QuerySet):

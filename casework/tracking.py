@@ -30,7 +30,7 @@ from centres.client import client_address
 from reporting import tracking
 from reporting.models import SHARED_WITH_POLICE, Consent, Report, normalise_reference
 
-from .models import VICTIM_MESSAGES, Case, CaseStatus, CaseUpdate
+from .models import Case, CaseStatus, CaseUpdate
 from .tracking_forms import AddInformationForm, ContactPreferencesForm, TrackForm
 
 SESSION_KEY = "tracking"
@@ -225,7 +225,7 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
             )
         for update in case.updates.filter(visibility=CaseUpdate.Visibility.VICTIM):
             entries.append(
-                {"at": update.created_at, "title": _("Update"), "text": _update_text(update)}
+                {"at": update.created_at, "title": _("Update"), "text": update.victim_text()}
             )
         if case.status == CaseStatus.CLOSED and case.closed_at:
             entries.append(
@@ -262,10 +262,3 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
             }
         )
     return entries
-
-
-def _update_text(update: CaseUpdate) -> str:
-    """The standard message for its code or key event, in the page's language, then any
-    words the officer wrote."""
-    standard = VICTIM_MESSAGES.get(update.message_code or update.key_event)
-    return "\n\n".join(part for part in (str(standard or ""), update.body) if part)

@@ -181,7 +181,7 @@ def report_detail(request, pk):
             "report": report,
             "case": case,
             "updates": [
-                {"update": u, "text": _update_text(u), "for_victim": u.text_for_victim()}
+                {"update": u, "text": u.victim_text(), "for_victim": u.text_for_victim()}
                 for u in updates
             ],
             "contact": contact,
@@ -194,11 +194,6 @@ def report_detail(request, pk):
             ),
         },
     )
-
-
-def _update_text(update) -> str:
-    """The update in the volunteer's own language (the victim's copy is shown beside it)."""
-    return "\n\n".join(part for part in (update.standard_message, update.body) if part)
 
 
 @require_POST

@@ -7,9 +7,11 @@ import secrets
 import pytest
 import time_machine
 from django.test import Client
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import linebreaks
 
-from casework.models import CaseUpdate
+from casework.models import VICTIM_MESSAGES, CaseUpdate, KeyEvent
 from centres.models import AccessLogEntry
 from reporting import tracking as tracking_services
 from reporting.access import reports_visible_to
@@ -21,6 +23,7 @@ from reporting.models import (
     ReporterContact,
     new_reference,
 )
+from tests.conftest import sign_in as workspace_sign_in
 from tests.factories import CaseFactory, CaseUpdateFactory, ReportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -352,3 +355,60 @@ def test_status_page_is_translated_in_urdu(client, area_a):
     for english in ("We received your report", "Your report", "I've finished"):
         assert english not in page
     assert report.reference in page
+
+
+# --- One wording of each update ----------------------------------------------------------
+
+
+def demo_like_updates(case):
+    """Every standard message, with and without the officer's own words, and every key
+    event told in the officer's words only (its standard message comes from the event)."""
+    officer = UserFactory()
+    at = timezone.now() - datetime.timedelta(days=1)
+    words = "We have spoken to a witness."
+    kinds = [
+        *({"message_code": code, "body": body} for code in VICTIM_MESSAGES for body in ("", words)),
+        *({"key_event": event, "body": "An officer's own words."} for event in KeyEvent.values),
+    ]
+    for minutes, kind in enumerate(kinds):
+        CaseUpdateFactory(
+            case=case, author=officer, created_at=at + datetime.timedelta(minutes=minutes), **kind
+        )
+    return len(kinds)
+
+
+def update_texts(page) -> list[str]:
+    with translation.override("en"):
+        return [e["text"] for e in page.context["timeline"] if str(e["title"]) == "Update"]
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_victim_and_volunteer_read_the_same_words_for_each_update(
+    client, language, centre_a, volunteer_a
+):
+    report = with_passphrase(
+        ReportFactory(
+            area=centre_a.area,
+            centre=centre_a,
+            consent=Consent.SHARE_WITH_DETAILS,
+            language=language,
+        )
+    )
+    count = demo_like_updates(CaseFactory(report=report, area=centre_a.area))
+    sign_in(client, report, language=language)
+    volunteer = workspace_sign_in(Client(), volunteer_a)
+
+    in_their_language = client.get(f"/{language}/track/status/")
+    in_english = client.get("/en/track/status/")
+    workspace = volunteer.get(reverse("workspace:report", args=[report.pk]))
+
+    shown = list(reversed(workspace.context["updates"]))  # the workspace lists newest first
+    assert len(shown) == count
+    # The copy "as the person reads it" is the tracking page in the report's language; the
+    # volunteer's own (English) copy is the tracking page in English: the same words.
+    assert [item["for_victim"] for item in shown] == update_texts(in_their_language)
+    assert [item["text"] for item in shown] == update_texts(in_english)
+    assert all(update_texts(in_their_language))
+    page = in_their_language.content.decode()
+    for text in update_texts(in_their_language):
+        assert linebreaks(text, autoescape=True) in page
