@@ -289,12 +289,7 @@ class Case(models.Model):
     def needs_authorisation(self) -> bool:
         """The area rule: no further action with a named or identifiable offender."""
         outcome = Outcome.objects.filter(case=self).select_related("outcome_type").first()
-        return bool(
-            outcome
-            and self.area.nfa_needs_authorisation
-            and outcome.outcome_type.is_no_further_action
-            and outcome.offender_identifiable
-        )
+        return bool(outcome and outcome.needs_authorisation(self.area))
 
     def is_authorised(self) -> bool:
         """An inspector approved closing after the outcome now on the case was recorded."""
@@ -308,27 +303,33 @@ class Case(models.Model):
 
     # --- Victims' Code clocks -------------------------------------------------------------
 
-    def start_key_event_clock(self, key_event: str, *, at=None) -> "Clock":
+    def start_key_event_clock(self, key_event: str, *, at=None, refresh: bool = True) -> "Clock":
         """Tell the victim within 1 working day (enhanced rights) or 5 (standard)."""
         at = at or timezone.now()
-        days = 1 if self.enhanced_rights else 5
         clock = self.clocks.create(
             kind=Clock.Kind.KEY_EVENT,
             key_event=key_event,
             started_at=at,
-            due_at=workdays.working_day_deadline(at, days),
+            due_at=self.key_event_deadline(at),
         )
-        self.refresh_next_due()
+        if refresh:
+            self.refresh_next_due()
         return clock
 
-    def start_routine_clock(self, *, at=None) -> "Clock":
+    def key_event_deadline(self, at: datetime.datetime) -> datetime.datetime:
+        """When the victim must be told of a key event at `at`: the end of the first working
+        day after it under enhanced rights, of the fifth otherwise."""
+        return workdays.working_day_deadline(at, 1 if self.enhanced_rights else 5)
+
+    def start_routine_clock(self, *, at=None, refresh: bool = True) -> "Clock":
         """The routine update interval agreed with the victim; one runs at a time."""
         at = at or timezone.now()
         self.stop_routine_clocks(at=at, refresh=False)
         clock = self.clocks.create(
             kind=Clock.Kind.ROUTINE, started_at=at, due_at=self.routine_deadline(at)
         )
-        self.refresh_next_due()
+        if refresh:
+            self.refresh_next_due()
         return clock
 
     def routine_deadline(self, at: datetime.datetime) -> datetime.datetime:
@@ -342,11 +343,12 @@ class Case(models.Model):
         if refresh:
             self.refresh_next_due()
 
-    def meet_clocks(self, update: "CaseUpdate") -> int:
+    def meet_clocks(self, update: "CaseUpdate", *, refresh: bool = True) -> int:
         """A victim-visible update meets every clock running when it was written."""
         met = self.clocks.running().filter(started_at__lte=update.created_at)
         count = met.update(met_at=update.created_at, met_by=update)
-        self.refresh_next_due()
+        if refresh:
+            self.refresh_next_due()
         return count
 
     def refresh_next_due(self) -> None:
@@ -734,6 +736,15 @@ class Outcome(models.Model):
 
     def __str__(self):
         return str(self.outcome_type)
+
+    def needs_authorisation(self, area: Area) -> bool:
+        """The area rule: no further action with a named or identifiable offender needs an
+        inspector's authorisation before the case closes, where the area asks for it."""
+        return (
+            area.nfa_needs_authorisation
+            and self.outcome_type.is_no_further_action
+            and self.offender_identifiable
+        )
 
 
 class Authorisation(models.Model):

@@ -21,7 +21,6 @@ from centres.outbox import queue_notification, queue_notifications
 from reporting import access
 from reporting.models import Channels, Consent, Referral, Report
 
-from . import workdays
 from .models import (
     VICTIM_MESSAGES,
     Authorisation,
@@ -232,9 +231,8 @@ def set_victim_rights(*, case: Case, by, enhanced: bool, reason: str = "") -> Ca
         case.enhanced_rights = enhanced
         case.enhanced_downgrade_reason = "" if enhanced else reason.strip()
         case.save(update_fields=["enhanced_rights", "enhanced_downgrade_reason"])
-        days = 1 if enhanced else 5
         for clock in case.clocks.running().filter(kind=Clock.Kind.KEY_EVENT):
-            clock.due_at = workdays.working_day_deadline(clock.started_at, days)
+            clock.due_at = case.key_event_deadline(clock.started_at)
             clock.save(update_fields=["due_at"])
         case.refresh_next_due()
         _log(by, case, "enhanced rights" if enhanced else "standard rights", reason=reason)
