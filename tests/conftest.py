@@ -1,10 +1,14 @@
 """Personas and sign-in helpers. Tests run on the real PostgreSQL and Redis (see README)."""
 
 import shutil
+from io import StringIO
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -175,3 +179,21 @@ def sign_in(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The demo as `seed_demo` builds it, once for a module whose tests only read it; returns
+    what the command printed. It lives in a transaction rolled back when the module ends, and
+    each test runs in a savepoint inside it. Tests of the module that need an empty database
+    must run before the first test that asks for this."""
+    with django_db_blocker.unblock(), override_settings(DEMO=True):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            out = StringIO()
+            call_command("seed_demo", stdout=out)
+            yield out.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

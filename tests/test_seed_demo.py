@@ -1,4 +1,7 @@
-"""The demo seed, the reference data loader and the demo sign-in code printer."""
+"""The demo seed, the reference data loader and the demo sign-in code printer.
+
+The demo is seeded once for the module (`seeded_demo` in conftest.py); the tests that need an
+empty database come first, before it is built."""
 
 from datetime import timedelta
 from io import StringIO
@@ -12,8 +15,19 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from casework.management.commands.seed_demo import DEMO_PASSWORD, REPORT_COUNT
-from casework.models import Authorisation, Case, CaseStatus, CaseUpdate, Clock, Escalation
+from casework import workdays
+from casework.demo import DEMO_PASSWORD, REPORT_COUNT
+from casework.models import (
+    ALLOWED_TRANSITIONS,
+    Authorisation,
+    Case,
+    CaseEvent,
+    CaseStatus,
+    CaseUpdate,
+    Clock,
+    Escalation,
+)
+from casework.sweeps import queue_daily_review_digests, sweep_casework
 from centres.models import Membership, Role, Strand, User
 from reporting.models import Consent, IncidentType, PlaceType, Report
 from tests.factories import UserFactory
@@ -34,12 +48,9 @@ DEMO_ROLES = {
 }
 
 
-@pytest.fixture
-def seeded(settings):
-    settings.DEMO = True
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
+@pytest.fixture(scope="module")
+def seeded(seeded_demo):
+    return seeded_demo
 
 
 def backup_codes_printed_for(output, email):
@@ -47,7 +58,7 @@ def backup_codes_printed_for(output, email):
     return line.split()[-10:]
 
 
-# --- seed_demo ------------------------------------------------------------------------------
+# --- on an empty database ----------------------------------------------------------------
 
 
 def test_seed_demo_refuses_without_debug(settings):
@@ -58,6 +69,85 @@ def test_seed_demo_refuses_without_debug(settings):
 
     assert not User.objects.exists()
     assert not Report.objects.exists()
+
+
+# --- load_reference_data --------------------------------------------------------------------
+
+
+def test_load_reference_data_names_everything_in_every_language():
+    call_command("load_reference_data", stdout=StringIO())
+
+    assert set(Strand.objects.filter(kind=Strand.Kind.NATIONAL).values_list("code", flat=True)) == {
+        "race",
+        "religion",
+        "sexual_orientation",
+        "disability",
+        "transgender",
+    }
+    assert Strand.objects.filter(kind=Strand.Kind.LOCAL).count() == 4
+    for model, fields in [
+        (Strand, ["name", "description"]),
+        (IncidentType, ["name", "hint"]),
+        (PlaceType, ["name"]),
+    ]:
+        rows = list(model.objects.all())
+        assert rows
+        for row in rows:
+            for field in fields:
+                for code in LANGUAGES:
+                    assert getattr(row, f"{field}_{code}"), f"{row.code} has no {field}_{code}"
+
+
+def test_load_reference_data_twice_creates_no_duplicates_and_keeps_edits():
+    call_command("load_reference_data", stdout=StringIO())
+    counts = [Strand.objects.count(), IncidentType.objects.count(), PlaceType.objects.count()]
+    Strand.objects.filter(code="race").update(name_en="Race, colour or nationality", name_cy="")
+    IncidentType.objects.filter(code="verbal_abuse").update(hint_ur="ترمیم شدہ")
+
+    call_command("load_reference_data", stdout=StringIO())
+
+    assert [Strand.objects.count(), IncidentType.objects.count(), PlaceType.objects.count()] == (
+        counts
+    )
+    race = Strand.objects.get(code="race")
+    assert race.name_en == "Race, colour or nationality"
+    assert race.name_cy == "Hil"  # a blank translation is filled in again
+    assert IncidentType.objects.get(code="verbal_abuse").hint_ur == "ترمیم شدہ"
+
+
+# --- demo_code ------------------------------------------------------------------------------
+
+
+def test_demo_code_prints_the_current_code_of_a_demo_account(settings):
+    settings.DEMO = True
+    user = UserFactory(email="spoc@demo.hatereport.test")
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    out = StringIO()
+
+    call_command("demo_code", user.email, stdout=out, stderr=StringIO())
+
+    assert device.verify_token(out.getvalue().strip())
+
+
+def test_demo_code_refuses_without_debug(settings):
+    settings.DEMO = False
+    user = UserFactory(email="spoc@demo.hatereport.test")
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+    with pytest.raises(CommandError, match="HATEREPORT_MODE=demo"):
+        call_command("demo_code", user.email, stdout=StringIO())
+
+
+def test_demo_code_refuses_an_account_outside_the_demo(settings):
+    settings.DEMO = True
+    user = UserFactory(email="spoc@example.org")
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+    with pytest.raises(CommandError, match="Only demo accounts"):
+        call_command("demo_code", user.email, stdout=StringIO())
+
+
+# --- seed_demo, on the seeded demo -----------------------------------------------------------
 
 
 def test_seed_demo_creates_one_account_per_role_with_a_confirmed_second_factor(seeded):
@@ -153,77 +243,70 @@ def test_seed_demo_refuses_a_second_run_and_skips_it_if_asked(seeded):
     assert Report.objects.count() == REPORT_COUNT
 
 
-# --- load_reference_data --------------------------------------------------------------------
+def test_seed_demo_clocks_follow_the_working_day_rules(seeded):
+    clocks = list(Clock.objects.select_related("case"))
+
+    assert clocks
+    for clock in clocks:
+        due = clock.due_at.astimezone(workdays.LONDON)
+        assert due.time() == workdays.END_OF_DAY, clock.pk
+        assert workdays.is_working_day(due.date()), clock.pk
+        if clock.kind == Clock.Kind.KEY_EVENT:
+            assert clock.due_at == clock.case.key_event_deadline(clock.started_at)
+        else:
+            assert clock.due_at == clock.case.routine_deadline(clock.started_at)
 
 
-def test_load_reference_data_names_everything_in_every_language():
-    call_command("load_reference_data", stdout=StringIO())
+def test_seed_demo_sets_each_case_next_due_time_so_the_overdue_filter_finds_them(seeded):
+    now = timezone.now()
+    running = {}
+    for case_id, due_at in Clock.objects.running().values_list("case_id", "due_at"):
+        running[case_id] = min(due_at, running.get(case_id, due_at))
 
-    assert set(Strand.objects.filter(kind=Strand.Kind.NATIONAL).values_list("code", flat=True)) == {
-        "race",
-        "religion",
-        "sexual_orientation",
-        "disability",
-        "transgender",
-    }
-    assert Strand.objects.filter(kind=Strand.Kind.LOCAL).count() == 4
-    for model, fields in [
-        (Strand, ["name", "description"]),
-        (IncidentType, ["name", "hint"]),
-        (PlaceType, ["name"]),
-    ]:
-        rows = list(model.objects.all())
-        assert rows
-        for row in rows:
-            for field in fields:
-                for code in LANGUAGES:
-                    assert getattr(row, f"{field}_{code}"), f"{row.code} has no {field}_{code}"
+    overdue = set(Case.objects.overdue(now).values_list("pk", flat=True))
 
-
-def test_load_reference_data_twice_creates_no_duplicates_and_keeps_edits():
-    call_command("load_reference_data", stdout=StringIO())
-    counts = [Strand.objects.count(), IncidentType.objects.count(), PlaceType.objects.count()]
-    Strand.objects.filter(code="race").update(name_en="Race, colour or nationality", name_cy="")
-    IncidentType.objects.filter(code="verbal_abuse").update(hint_ur="ترمیم شدہ")
-
-    call_command("load_reference_data", stdout=StringIO())
-
-    assert [Strand.objects.count(), IncidentType.objects.count(), PlaceType.objects.count()] == (
-        counts
+    assert (
+        dict(
+            Case.objects.filter(next_clock_due_at__isnull=False).values_list(
+                "pk", "next_clock_due_at"
+            )
+        )
+        == running
     )
-    race = Strand.objects.get(code="race")
-    assert race.name_en == "Race, colour or nationality"
-    assert race.name_cy == "Hil"  # a blank translation is filled in again
-    assert IncidentType.objects.get(code="verbal_abuse").hint_ur == "ترمیم شدہ"
+    assert len(overdue) >= 10
+    assert overdue == set(Clock.objects.overdue(now).values_list("case_id", flat=True))
 
 
-# --- demo_code ------------------------------------------------------------------------------
+def test_seed_demo_moves_cases_only_as_the_transition_table_allows(seeded):
+    events = CaseEvent.objects.order_by("case_id", "at", "pk")
+    previous = {}
+
+    for event in events:
+        assert event.from_status == previous.get(event.case_id, ""), event.case_id
+        if event.from_status:
+            needs_reason = ALLOWED_TRANSITIONS[event.from_status][event.to_status]
+            assert event.reason or not needs_reason
+        previous[event.case_id] = event.to_status
+    assert previous == dict(Case.objects.values_list("pk", "status"))
+    assert not Case.objects.filter(status=CaseStatus.CLOSED, outcome__isnull=True).exists()
+    pending = Authorisation.objects.filter(decision=Authorisation.Decision.PENDING)
+    assert not pending.exclude(case__status=CaseStatus.OUTCOME_RECORDED).exists()
 
 
-def test_demo_code_prints_the_current_code_of_a_demo_account(settings):
+def test_seed_demo_ends_with_the_sweep_so_escalations_are_raised(seeded):
+    open_escalations = Escalation.objects.filter(resolved_at__isnull=True)
+
+    assert set(open_escalations.values_list("kind", flat=True)) == set(Escalation.Kind.values)
+    assert open_escalations.filter(clock__isnull=False).count() >= 10
+    assert sweep_casework().raised_total == 0  # nothing left that the sweep would raise
+    assert queue_daily_review_digests()
+
+
+def test_demo_code_prints_a_code_the_seeded_account_accepts(seeded, settings):
     settings.DEMO = True
-    user = UserFactory(email="spoc@demo.hatereport.test")
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     out = StringIO()
 
-    call_command("demo_code", user.email, stdout=out, stderr=StringIO())
+    call_command("demo_code", "officer@demo.hatereport.test", stdout=out, stderr=StringIO())
 
+    device = TOTPDevice.objects.get(user__email="officer@demo.hatereport.test")
     assert device.verify_token(out.getvalue().strip())
-
-
-def test_demo_code_refuses_without_debug(settings):
-    settings.DEMO = False
-    user = UserFactory(email="spoc@demo.hatereport.test")
-    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-
-    with pytest.raises(CommandError, match="HATEREPORT_MODE=demo"):
-        call_command("demo_code", user.email, stdout=StringIO())
-
-
-def test_demo_code_refuses_an_account_outside_the_demo(settings):
-    settings.DEMO = True
-    user = UserFactory(email="spoc@example.org")
-    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-
-    with pytest.raises(CommandError, match="Only demo accounts"):
-        call_command("demo_code", user.email, stdout=StringIO())
