@@ -1,0 +1,167 @@
+"""The demo, walked as each of its accounts: sign in through the real pages with the password
+and a code from the account's authenticator, then open every staff page the demo has.
+
+The admin pages are discovered, not listed: every model the admin index offers the person,
+its changelist plain, with each value its sidebar filters offer and with a search, and the
+change and history pages of its first row. Each page answers 200, or the 403 or 404 the role
+is refused with; nothing is logged at ERROR on the way."""
+
+import logging
+import time
+
+import pytest
+from django.contrib.admin.utils import quote
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from casework.demo import DEMO_DOMAIN, DEMO_PASSWORD, load
+from centres.models import Membership, Role
+from reporting.models import Report
+
+pytestmark = pytest.mark.django_db
+
+ACCOUNTS = [account["local"] for account in load("people")["accounts"]]
+CENTRE_ROLES = {"volunteer", "coordinator", "ambassador"}
+# Who may open what beyond the admin: the workspace is for centre workers, the insights for
+# analysts and administrators; everyone else is refused with 403.
+INSIGHTS = {"analyst", "admin"}
+ADMIN = {"spoc", "officer", "inspector", "spoc.chelmsford", "admin", "superuser"}
+# Workspace pages only a centre's coordinator may open: anyone else there gets 404.
+COORDINATOR_ONLY = {"listing", "volunteers", "volunteer", "counts"}
+
+
+class Walk:
+    """A signed-in client that checks each answer and counts the requests."""
+
+    def __init__(self, client):
+        self.client = client
+        self.requests = 0
+
+    def get(self, url, expected=200):
+        response = self.client.get(url)
+        self.requests += 1
+        assert response.status_code == expected, f"{url}: {response.status_code}"
+        return response
+
+
+def sign_in(client, email):
+    """Password, then the current code of the account's authenticator, as a person would."""
+    response = client.post("/staff/sign-in/", {"username": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302, email
+    device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    response = client.post("/staff/sign-in/code/", {"token": f"{code:0{device.digits}d}"})
+    assert response.status_code == 302, email
+    assert not response.headers["Location"].startswith("/staff/sign-in/")
+
+
+def walk_admin(walk) -> set[str]:
+    """Every changelist the admin index offers, with its filters, a search, and the change
+    and history pages of one row. Returns the models walked."""
+    index = walk.get(reverse("admin:index"))
+    walked = set()
+    for app in index.context["app_list"]:
+        for model in app["models"]:
+            if model.get("admin_url"):
+                walk_changelist(walk, model["admin_url"])
+                walked.add(f"{app['app_label']}.{model['object_name'].lower()}")
+    return walked
+
+
+def walk_changelist(walk, url):
+    changelist = walk.get(url).context["cl"]
+    seen = {""}
+    for spec in changelist.filter_specs:
+        for choice in spec.choices(changelist):
+            if choice["query_string"] not in seen:
+                seen.add(choice["query_string"])
+                walk.get(f"{url}{choice['query_string']}")
+    if changelist.search_fields:
+        walk.get(f"{url}?q=a")
+    row = next(iter(changelist.result_list), None)
+    if row is not None:
+        opts = changelist.opts
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        walk.get(reverse(f"{name}_change", args=[quote(row.pk)]))
+        walk.get(reverse(f"{name}_history", args=[quote(row.pk)]))
+
+
+def walk_casework_extras(walk, expected):
+    """The daily threat review, its PDF and a case summary PDF."""
+    walk.get(reverse("admin:casework_case_daily_review"), expected)
+    response = walk.get(reverse("admin:casework_case_daily_review_pdf"), expected)
+    if expected == 200:
+        assert response.content.startswith(b"%PDF")
+    case_list = walk.get(reverse("admin:casework_case_changelist"), expected)
+    if expected == 200:
+        case = case_list.context["cl"].result_list[0]
+        response = walk.get(reverse("admin:casework_case_summary_pdf", args=[case.pk]))
+        assert response.content.startswith(b"%PDF")
+
+
+def workspace_pages(local) -> dict[str, str]:
+    """The workspace pages of the person's centre, or of the demo volunteer's for anyone
+    without one, with a report logged there."""
+    user_local = local if local in CENTRE_ROLES else "volunteer"
+    membership = Membership.objects.filter(
+        user__email=f"{user_local}@{DEMO_DOMAIN}", role__in=Role.CENTRE_ROLES
+    ).first()
+    centre = membership.centre_id
+    report = Report.objects.filter(centre=centre).order_by("pk").first()
+    return {
+        "home": reverse("workspace:home"),
+        "report": reverse("workspace:report", args=[report.pk]),
+        "receipt": reverse("workspace:receipt", args=[report.pk]),
+        "assisted_start": reverse("workspace:assisted_start"),
+        "training": reverse("workspace:training", args=[centre]),
+        "listing": reverse("workspace:listing", args=[centre]),
+        "volunteers": reverse("workspace:volunteers", args=[centre]),
+        "volunteer": reverse("workspace:volunteer", args=[centre, membership.pk]),
+        "counts": reverse("workspace:counts", args=[centre]),
+    }
+
+
+def expected_workspace(local, page) -> int:
+    if local not in CENTRE_ROLES:
+        return 403
+    if page in COORDINATOR_ONLY and local != "coordinator":
+        return 404
+    return 200
+
+
+@pytest.mark.parametrize("local", ACCOUNTS)
+def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
+    seeded_demo, client, caplog, local
+):
+    caplog.set_level(logging.ERROR)
+    started = time.monotonic()
+    sign_in(client, f"{local}@{DEMO_DOMAIN}")
+    walk = Walk(client)
+
+    if local in ADMIN:
+        walked = walk_admin(walk)
+        police = "casework.case" in walked
+        walk_casework_extras(walk, 200 if police else 403)
+    else:
+        walk.get(reverse("admin:index"), 403)
+        walked = set()
+    pages = workspace_pages(local)
+    for page, url in pages.items():
+        expected = expected_workspace(local, page)
+        if page == "receipt" and expected == 200:
+            # The receipt is the public one, in the report's language: the workspace says
+            # which report, then sends the volunteer there.
+            url = walk.get(url, 302).headers["Location"]
+        response = walk.get(url, expected)
+        if page == "receipt" and expected == 200:
+            assert response.content.startswith(b"%PDF")
+    walk.get(reverse("casework:insights"), 200 if local in INSIGHTS else 403)
+
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert not errors, [record.getMessage() for record in errors]
+    assert walk.requests >= len(pages) + 2
+    print(
+        f"{local}: {walk.requests} requests, {len(walked)} changelists, "
+        f"{time.monotonic() - started:.1f} s"
+    )
