@@ -1,6 +1,6 @@
 """axe-core over the whole public journey: every page, blank and with its errors, and the
-error pages a real request can reach (404, 400, the expired form), in every language, at
-320 px and 1280 px wide (issue 3), in a few minutes on two cores.
+error pages (400, 403, 404, 500, the expired form), in every language, at 320 px and
+1280 px wide (issue 3), in a few minutes on two cores.
 
 What keeps it fast:
 - axe-core is registered once per browser context as an init script, so each page load
@@ -318,13 +318,15 @@ class Walk:
         await self.check("track: finished")
 
     async def errors(self) -> None:
-        """The error pages a real request reaches: a mistyped address, an address with more
-        query fields than Django parses (400), and a form sent after the cookies went, as after
-        a quick exit in another tab (the expired-form page)."""
+        """Every error page: a mistyped address, an address with more query fields than
+        Django parses (400), the test URLconf's failing addresses (403, 500), and a form sent
+        after the cookies went, as after a quick exit in another tab (the expired form)."""
         fields = "&".join(["q=1"] * (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
         for path, status, where in [
             ("no-such-page/", 404, "error: page not found"),
             (f"centres/?{fields}", 400, "error: bad request"),
+            ("forbidden/", 403, "error: no access"),
+            ("explode/", 500, "error: a problem with the service"),
         ]:
             response = await self.page.goto(f"{self.base}/{self.language}/{path}")
             assert response.status == status, (where, response.status)
