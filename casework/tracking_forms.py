@@ -5,9 +5,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from centres.forms import LanguageSelect
 from reporting.models import Channels, ReporterContact
 from reporting.tracking import CONTACT_FIELDS
-from reporting.widgets import LanguageSelect
 
 ADDITION_MAX_LENGTH = 5000
 

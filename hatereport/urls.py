@@ -12,7 +12,7 @@ urlpatterns = [
     path("exit/", reporting_views.quick_exit, name="quick_exit"),
     path("admin/", admin.site.urls),
     path("staff/", include(centres_urls.staff_patterns)),
-    path("centre/", include("reporting.workspace_urls")),
+    path("centre/", include("reporting.workspace.urls")),
     path("insights/", include("casework.urls")),
 ]
 

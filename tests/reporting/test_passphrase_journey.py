@@ -15,7 +15,7 @@ from django.utils import translation
 
 from centres.models import Area, AreaPlace
 from reporting import passphrase as passphrases
-from reporting.forms import PASSPHRASE_WEAK
+from reporting.forms.passphrase import PASSPHRASE_WEAK
 from reporting.models import Report, ReportDraft
 from tests.conftest import sign_in as staff_sign_in
 from tests.factories import AreaFactory, AreaPlaceFactory

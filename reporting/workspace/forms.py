@@ -7,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from centres.forms import LanguageSelect
 
-from .models import Answer
-
-YES_NO = [(Answer.YES, Answer.YES.label), (Answer.NO, Answer.NO.label)]
+from ..forms.kit import YES_NO
+from ..models import Answer
 
 
 class AssistedStartForm(forms.Form):

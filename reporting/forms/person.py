@@ -1,0 +1,267 @@
+"""The question pages about the person: whether and how to contact them safely, their
+language and access needs, support, and the optional equality questions."""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from centres.forms import LanguageSelect
+
+from ..models import Answer, Channels
+from .kit import YES_NO, HintedLabel, JourneyForm, checkboxes, messages, radios, text
+
+
+class ContactWantedForm(JourneyForm):
+    contact_wanted = radios(
+        _("Can we contact you about your report?"),
+        YES_NO,
+        required=_("Select if we can contact you"),
+        help_text=_(
+            "We will only contact you in the ways, and at the times, you tell us are safe. "
+            "You can always check your report yourself with your reference and passphrase."
+        ),
+        inline=True,
+    )
+
+
+PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+
+
+class ContactForm(JourneyForm):
+    heading = _("How to contact you")
+    medium = ("channels",)
+    channels = checkboxes(
+        _("How can we contact you?"),
+        [
+            (Channels.PHONE, Channels.PHONE.label),
+            (Channels.SMS, Channels.SMS.label),
+            (Channels.EMAIL, Channels.EMAIL.label),
+        ],
+        required=_("Select how we can contact you"),
+        help_text=_("Select all that are safe."),
+    )
+    name = text(
+        _("Your name"),
+        max_length=150,
+        help_text=_("Or a name we can call you."),
+        autocomplete="name",
+        spellcheck="false",
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages=messages(
+            invalid=_("Enter an email address in the correct format, like name@example.com")
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        error_messages=messages(invalid=_("Enter a phone number, like 07700 900 982")),
+    )
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip()
+        if value and not PHONE_RE.match(value):
+            raise forms.ValidationError(self.fields["phone"].error_messages["invalid"])
+        return value
+
+    def clean(self):
+        data = super().clean()
+        channels = data.get("channels") or []
+        if Channels.EMAIL in channels and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Enter your email address, or untick email"))
+        wants_phone = Channels.PHONE in channels or Channels.SMS in channels
+        if wants_phone and not data.get("phone") and "phone" not in self.errors:
+            self.add_error(
+                "phone", _("Enter your phone number, or untick phone call and text message")
+            )
+        return data
+
+
+class SafeContactForm(JourneyForm):
+    heading = _("Keeping you safe when we contact you")
+    medium = ("safety",)
+    safe_times = text(
+        _("When is it safe to contact you?"),
+        max_length=200,
+        help_text=_("For example, weekdays between 10am and 2pm."),
+    )
+    safety = checkboxes(
+        _("Select anything that applies"),
+        [
+            ("no_voicemail", _("Do not leave voicemail messages")),
+            ("never_visit_home", _("Never visit my home")),
+            ("family_does_not_know", _("My family does not know about this report")),
+            ("message_may_say_what", _("Messages can say what the news is")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"safety": ["no_voicemail", "never_visit_home"]})
+        super().__init__(*args, **kwargs)
+        # A HintedLabel is a str, so it is made here, in the reporter's language: made when
+        # the module loaded, its label was always English.
+        choices = dict(self.fields["safety"].choices)
+        choices["message_may_say_what"] = HintedLabel(
+            gettext("Messages can say what the news is"),
+            gettext(
+                "If you do not select this, messages only say that there is news and "
+                "where to read it."
+            ),
+        )
+        self.fields["safety"].choices = list(choices.items())
+
+
+class NeedsForm(JourneyForm):
+    heading = _("Language and access needs")
+    medium = ("preferred_language", "interpreter_needed", "access")
+    preferred_language = forms.ChoiceField(
+        label=_("Which language should we use?"),
+        choices=settings.LANGUAGES,
+        widget=LanguageSelect,
+        error_messages=messages(_("Select a language")),
+    )
+    interpreter_needed = radios(_("Do you need an interpreter?"), YES_NO, inline=True)
+    interpreter_language = text(_("Which language does the interpreter need?"), max_length=60)
+    access = checkboxes(
+        _("Do you need any of these?"),
+        [
+            ("bsl", _("British Sign Language (BSL)")),
+            ("easy_read", _("Easy Read")),
+            ("large_print", _("Large print")),
+        ],
+    )
+    other_needs = text(_("Anything else that would help you?"), max_length=1000, textarea=True)
+
+    def __init__(self, *args, language="en", **kwargs):
+        kwargs.setdefault("initial", {"preferred_language": language})
+        super().__init__(*args, **kwargs)
+
+
+class SupportForm(JourneyForm):
+    support_wanted = radios(
+        "",
+        Answer.choices,
+        required=_("Select if you would like support"),
+        help_text=_(
+            "Support services listen, give advice and help with what happens next. They are "
+            "free, and you do not need to involve the police."
+        ),
+        inline=True,
+    )
+    support_needs = text(_("What support would help?"), max_length=2000, textarea=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_wanted"].label = self.you(
+            _("Would you like support?"), _("Would the person it happened to like support?")
+        )
+
+
+class EqualityWantedForm(JourneyForm):
+    equality_wanted = radios(
+        "",
+        YES_NO,
+        required=_("Select yes if you want to answer these questions"),
+        help_text=_(
+            "They help us check our service works for everyone. They are optional, and the "
+            "answers are never shared with the police."
+        ),
+        inline=True,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["equality_wanted"].label = self.you(
+            _("Would you like to answer some questions about yourself?"),
+            _("Would you like to answer some questions about the person it happened to?"),
+        )
+
+
+PREFER_NOT = ("prefer_not", _("Prefer not to say"))
+
+
+class EqualityForm(JourneyForm):
+    medium = (
+        "age_band",
+        "sex",
+        "gender_identity_same_as_birth",
+        "sexual_orientation",
+        "ethnic_group",
+        "religion",
+        "disability",
+    )
+    age_band = radios(
+        _("Age"),
+        [
+            ("under_18", _("Under 18")),
+            ("18_24", "18 – 24"),
+            ("25_34", "25 – 34"),
+            ("35_44", "35 – 44"),
+            ("45_54", "45 – 54"),
+            ("55_64", "55 – 64"),
+            ("65_plus", _("65 or over")),
+            PREFER_NOT,
+        ],
+    )
+    sex = radios(_("Sex"), [("female", _("Female")), ("male", _("Male")), PREFER_NOT])
+    gender_identity_same_as_birth = radios(
+        _("Is the gender the same as the sex registered at birth?"),
+        [("yes", Answer.YES.label), ("no", Answer.NO.label), PREFER_NOT],
+    )
+    sexual_orientation = radios(
+        _("Sexual orientation"),
+        [
+            ("straight", _("Straight or heterosexual")),
+            ("gay_lesbian", _("Gay or lesbian")),
+            ("bisexual", _("Bisexual")),
+            ("other", _("Another sexual orientation")),
+            PREFER_NOT,
+        ],
+    )
+    ethnic_group = radios(
+        _("Ethnic group"),
+        [
+            ("asian", _("Asian or Asian British")),
+            ("black", _("Black, Black British, Caribbean or African")),
+            ("mixed", _("Mixed or multiple ethnic groups")),
+            ("white", _("White")),
+            ("arab", _("Arab")),
+            ("other", _("Another ethnic group")),
+            PREFER_NOT,
+        ],
+    )
+    religion = radios(
+        _("Religion"),
+        [
+            ("none", _("No religion")),
+            ("buddhist", _("Buddhist")),
+            ("christian", _("Christian")),
+            ("hindu", _("Hindu")),
+            ("jewish", _("Jewish")),
+            ("muslim", _("Muslim")),
+            ("sikh", _("Sikh")),
+            ("other", _("Another religion")),
+            PREFER_NOT,
+        ],
+    )
+    disability = radios(
+        _("Disability"),
+        [("yes", Answer.YES.label), ("no", Answer.NO.label), PREFER_NOT],
+        help_text=_(
+            "A physical or mental health condition or illness that has lasted, or is expected "
+            "to last, 12 months or more."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.heading = self.you(_("About you"), _("About the person it happened to"))

@@ -1,0 +1,75 @@
+"""A flow: one way through the journey's steps, served by the one set of views in views.py.
+
+The public journey (public.py) and the assisted journey a volunteer runs at a centre
+(reporting/workspace/assisted.py) are two flows of the same steps, views and templates. What
+differs is said by the flow: its URLs, where its draft's key lives, the language its questions
+are read in, who may use it and how often, and how its report is sent.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .drafts import CookieKey, SessionKey
+from .steps import QUESTION
+
+
+@dataclass(frozen=True)
+class Flow:
+    # The URL namespace of the flow's pages, and their names' prefix: {prefix}_step (a
+    # question, by slug), {prefix}_evidence and {prefix}_check.
+    namespace: str
+    prefix: str
+    # Where "Back" leads from the first question.
+    before_first: str
+    draft_key: CookieKey | SessionKey
+    # The template the flow's pages extend, and its own templates where a page differs.
+    layout: str
+    check_template: str = "reporting/journey/check.html"
+
+    def url(self, page: str, *args) -> str:
+        return reverse(f"{self.namespace}:{self.prefix}_{page}", args=args)
+
+    def url_for(self, step, *, change=False) -> str:
+        """The page that shows `step` in this flow; with ?change=1 when changing an answer."""
+        url = self.url(step.page, step.slug) if step.page == QUESTION else self.url(step.page)
+        return f"{url}?change=1" if change else url
+
+    def before_first_url(self) -> str:
+        return reverse(f"{self.namespace}:{self.before_first}")
+
+    def page(self, view, *, sends=False):
+        """`view` (request, flow, …) as one of this flow's pages: never cached (a shared
+        device's back button must not show someone's answers), GET and POST only, behind
+        the flow's guard."""
+
+        @wraps(view)
+        def flow_view(request, *args, **kwargs):
+            return view(request, self, *args, **kwargs)
+
+        return never_cache(require_http_methods(["GET", "POST"])(self.guard(flow_view, sends)))
+
+    # --- What each flow decides for itself (the public journey's answers here) ---------------
+
+    def guard(self, view, sends: bool):
+        """Who may use the flow's pages, and how often; `sends`: the page that sends."""
+        return view
+
+    def state(self, request) -> dict | None:
+        """What the flow needs before its questions; None sends the person to start_url."""
+        return {}
+
+    def start_url(self) -> str:
+        return self.before_first_url()
+
+    def questions_language(self, state: dict) -> str:
+        """The language the questions are read in: the page's own."""
+        return get_language()
+
+    def context(self, request, state: dict) -> dict:
+        """What the flow's layout shows around every page."""
+        return {}

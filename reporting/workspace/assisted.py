@@ -1,0 +1,171 @@
+"""Assisted reporting (/centre/report/…): a volunteer logs a report for someone at the centre.
+
+The journey's own steps, views and templates (reporting/journey/) in a flow of its own: the
+questions in the person's language while the workspace around them stays in the
+volunteer's; the draft's key in the volunteer's session; sent as channel "assisted" with the
+centre and the volunteer stamped on it. Here: the flow, and the pages around the questions
+(which centre and language, switching language, stopping).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_variables
+from django.views.decorators.http import require_http_methods, require_POST
+
+from centres.models import AccessLogEntry
+
+from .. import access, receipt
+from ..forms.passphrase import PassphraseChoiceForm
+from ..journey.answers import report_answers
+from ..journey.drafts import SessionKey
+from ..journey.engine import Journey
+from ..journey.flows import Flow
+from ..journey.steps import STEPS
+from ..languages import text_direction
+from ..models import Channel
+from ..passphrase import new_passphrase
+from ..services import submit_report
+from .forms import AssistedStartForm, GoBetweenForm, VictimLanguageForm
+from .reports import receipt_url
+from .scope import centre_worker_required
+
+# The centre and the victim's language of the assisted report in progress.
+ASSISTED_KEY = "assisted_report"
+
+
+@dataclass(frozen=True)
+class AssistedFlow(Flow):
+    def guard(self, view, sends):
+        """People working at a centre, signed in. Not counted per address: a centre's
+        computers share one, and its volunteers are known."""
+        return centre_worker_required(view)
+
+    def state(self, request) -> dict | None:
+        """The centre and the person's language, chosen on the start page."""
+        state = request.session.get(ASSISTED_KEY)
+        if not state:
+            return None
+        # The volunteer may have left the centre since they started.
+        if not access.centres_worked_at(request.user).filter(pk=state["centre_id"]).exists():
+            return None
+        return state
+
+    def start_url(self) -> str:
+        return reverse("workspace:assisted_start")
+
+    def questions_language(self, state) -> str:
+        return state["language"]
+
+    def context(self, request, state) -> dict:
+        return {
+            "language_form": VictimLanguageForm(initial={"language": state["language"]}),
+            "centre": access.centres_worked_at(request.user).get(pk=state["centre_id"]),
+            # The questions are in another language than the page: say which.
+            "mark_language": True,
+            "nav": "assisted",
+        }
+
+    def check_forms(self, request, known) -> dict:
+        # A centre's computer is shared: the browser is asked not to keep the passphrase.
+        choice = PassphraseChoiceForm(request.POST or None, known=known, shared_computer=True)
+        return {"form": GoBetweenForm(request.POST or None), "choice": choice}
+
+    def channel(self, journey) -> str:
+        return Channel.ASSISTED
+
+    @sensitive_variables("passphrase", "chosen")
+    def send(self, request, journey, state, forms):
+        language = state["language"]
+        centre = access.get_centre_or_404(request.user, state["centre_id"])
+        chosen = forms["choice"].chosen_passphrase
+        passphrase = chosen or new_passphrase()
+        with translation.override(language):
+            answers = report_answers(journey)
+        report = submit_report(
+            answers={**answers, "centre_is_go_between": forms["form"].go_between},
+            language=language,
+            channel=self.channel(journey),
+            centre=centre,
+            volunteer=request.user,
+            passphrase=passphrase,
+        )
+        access.record(request.user, report, AccessLogEntry.Action.CREATE, detail="assisted report")
+        journey.discard(keep_files=True)
+        request.session.pop(ASSISTED_KEY, None)
+        request.session[receipt.SESSION_KEY] = report.pk
+        # The passphrase is in this response only: it is stored nowhere but as a hash.
+        context = {
+            "report": report,
+            "reference": report.reference,
+            # Ours is shown once, here; one the person chose, never.
+            "passphrase": None if chosen else passphrase,
+            "passphrase_chosen": bool(chosen),
+            "receipt_url": receipt_url(language),
+            "questions_language": language,
+            "questions_dir": text_direction(language),
+        }
+        return render(request, "reporting/workspace/assisted_done.html", context)
+
+
+ASSISTED = AssistedFlow(
+    namespace="workspace",
+    prefix="assisted",
+    before_first="assisted_start",
+    # Apart from a public draft in the same browser.
+    draft_key=SessionKey("assisted_report_draft"),
+    layout="reporting/workspace/_assisted_page.html",
+    check_template="reporting/workspace/assisted_check.html",
+)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@centre_worker_required
+def assisted_start(request):
+    """Which centre, and which language the person reads the questions in."""
+    centres = access.centres_worked_at(request.user).order_by("name")
+    form = AssistedStartForm(request.POST or None, centres=centres)
+    if request.method == "POST" and form.is_valid():
+        Journey(request, ASSISTED).discard()
+        request.session[ASSISTED_KEY] = {
+            "centre_id": form.cleaned_data["centre"].pk,
+            "language": form.cleaned_data["language"],
+        }
+        return redirect(ASSISTED.url_for(STEPS[0]))
+    return render(
+        request,
+        "reporting/workspace/assisted_start.html",
+        {"form": form, "in_progress": bool(ASSISTED.state(request)), "nav": "assisted"},
+    )
+
+
+@require_POST
+@centre_worker_required
+def assisted_language(request):
+    """Switch the language the questions are shown in; nothing typed is lost."""
+    state = ASSISTED.state(request)
+    form = VictimLanguageForm(request.POST)
+    if state is None:
+        return redirect("workspace:assisted_start")
+    if form.is_valid():
+        request.session[ASSISTED_KEY] = {**state, "language": form.cleaned_data["language"]}
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("workspace:assisted_check")
+    return redirect(next_url)
+
+
+@require_POST
+@centre_worker_required
+def assisted_cancel(request):
+    Journey(request, ASSISTED).discard()
+    request.session.pop(ASSISTED_KEY, None)
+    messages.success(request, _("The report was not sent, and what was typed has been deleted."))
+    return redirect("workspace:home")

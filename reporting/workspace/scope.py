@@ -1,0 +1,29 @@
+"""Who may use the workspace, and the reports it shows."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+from centres.views import staff_required
+
+from .. import access
+from ..models import Report
+
+
+def centre_worker_required(view):
+    @wraps(view)
+    @staff_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_centre_worker:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def centre_reports(user):
+    """The reports logged at the person's centres: the workspace never shows the reports a
+    person may also see in another role (a volunteer who is also a police officer)."""
+    return access.reports_visible_to(
+        user, Report.objects.filter(centre__in=access.centres_worked_at(user))
+    )

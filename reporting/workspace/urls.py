@@ -1,0 +1,34 @@
+"""The centre workspace, /centre/ (reporting/workspace/)."""
+
+from django.urls import path
+
+from .. import evidence_views
+from ..journey import views as journey
+from . import assisted, centre, reports
+from .assisted import ASSISTED
+
+app_name = "workspace"
+urlpatterns = [
+    path("", reports.home, name="home"),
+    path("reports/<int:pk>/", reports.report_detail, name="report"),
+    path("reports/<int:pk>/go-between/", reports.set_go_between, name="go_between"),
+    path("reports/<int:pk>/receipt/", reports.report_receipt, name="receipt"),
+    path("evidence/<int:pk>/", evidence_views.download_evidence, name="evidence"),
+    # Assisted reporting: the journey's own pages, in the assisted flow.
+    path("report/", assisted.assisted_start, name="assisted_start"),
+    path("report/language/", assisted.assisted_language, name="assisted_language"),
+    path("report/cancel/", assisted.assisted_cancel, name="assisted_cancel"),
+    path("report/evidence/", ASSISTED.page(journey.evidence), name="assisted_evidence"),
+    path("report/check/", ASSISTED.page(journey.check, sends=True), name="assisted_check"),
+    path("report/<slug:slug>/", ASSISTED.page(journey.question), name="assisted_step"),
+    # The centre: training for everyone there; the rest for its coordinators.
+    path("centres/<int:centre_id>/training/", centre.training, name="training"),
+    path("centres/<int:centre_id>/listing/", centre.edit_listing, name="listing"),
+    path("centres/<int:centre_id>/volunteers/", centre.volunteers, name="volunteers"),
+    path(
+        "centres/<int:centre_id>/volunteers/<int:pk>/",
+        centre.edit_volunteer,
+        name="volunteer",
+    ),
+    path("centres/<int:centre_id>/counts/", centre.counts, name="counts"),
+]
