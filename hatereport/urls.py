@@ -18,7 +18,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("centres/", include(centres_urls.directory_patterns)),
-    path("track/", include("casework.tracking_urls")),
+    path("track/", include("casework.tracking.urls")),
     path("", include("reporting.urls")),
 )
 

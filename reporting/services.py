@@ -88,7 +88,7 @@ def submit_report(
         if answers.get("evidence"):
             evidence.attach_evidence(report=report, uploads=answers["evidence"])
         # The consent given now is the report's own `consent`; ConsentChange rows record
-        # only later changes (reporting/tracking.py).
+        # only later changes (casework/tracking/services.py).
         if contact is not None:
             _acknowledge(report, contact)
     if report.is_shared_with_police:

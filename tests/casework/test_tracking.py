@@ -12,8 +12,8 @@ from django.utils import timezone, translation
 from django.utils.html import linebreaks
 
 from casework.models import VICTIM_MESSAGES, CaseUpdate, KeyEvent
+from casework.tracking import services as tracking_services
 from centres.models import AccessLogEntry
-from reporting import tracking as tracking_services
 from reporting.access import reports_visible_to
 from reporting.models import (
     Consent,

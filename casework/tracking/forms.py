@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from centres.forms import LanguageSelect
 from reporting.models import Channels, ReporterContact
-from reporting.tracking import CONTACT_FIELDS
+from reporting.services import CONTACT_FIELDS
 
 ADDITION_MAX_LENGTH = 5000
 

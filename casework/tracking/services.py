@@ -3,7 +3,7 @@ their report by reference and passphrase, add information, change how they are c
 and withdraw their consent to share with the police.
 
 Every write is logged in the access log with no user (the reporter acted) and the detail
-"reporter". The pages are casework/tracking.py, which also reads the case's updates.
+"reporter". They touch only the report (reporting's models), never a case.
 """
 
 from django.contrib.auth.hashers import make_password
@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from centres.models import AccessLogEntry
-
-from . import access
-from .models import (
+from reporting import access
+from reporting.models import (
     SHARED_WITH_POLICE,
     Consent,
     ConsentChange,
@@ -25,7 +24,7 @@ from .models import (
 
 # CONTACT_FIELDS: the contact details and safe-contact plan a reporter may change
 # themself are the same fields they could give when reporting.
-from .services import CONTACT_FIELDS
+from reporting.services import CONTACT_FIELDS
 
 REPORTER = "reporter"
 

@@ -1,0 +1,72 @@
+"""What has happened to a report, in plain words, for the tracking page."""
+
+from django.utils.translation import gettext_lazy as _
+
+from reporting.models import SHARED_WITH_POLICE, Consent, Report
+
+from ..models import Case, CaseStatus, CaseUpdate
+
+
+def timeline(report: Report, case: Case | None) -> list[dict]:
+    """What has happened to the report, oldest first, in plain words (the page's language).
+
+    Only victim-visible updates are read. Each entry: at (a datetime or None for what is
+    still to come), title, and text.
+    """
+    entries = [{"at": report.submitted_at, "title": _("We received your report"), "text": ""}]
+    withdrawn = [
+        change
+        for change in report.consent_changes.all()
+        if change.current == Consent.DO_NOT_SHARE and change.previous in SHARED_WITH_POLICE
+    ]
+    if case is not None:
+        entries.append(
+            {"at": case.opened_at, "title": _("We passed your report to the police"), "text": ""}
+        )
+        if case.triaged_at:
+            entries.append(
+                {
+                    "at": case.triaged_at,
+                    "title": _("The police are looking at your report"),
+                    "text": "",
+                }
+            )
+        for update in case.updates.filter(visibility=CaseUpdate.Visibility.VICTIM):
+            entries.append(
+                {"at": update.created_at, "title": _("Update"), "text": update.victim_text()}
+            )
+        if case.status == CaseStatus.CLOSED and case.closed_at:
+            entries.append(
+                {
+                    "at": case.closed_at,
+                    "title": _("The police have finished working on your report"),
+                    "text": "",
+                }
+            )
+    for change in withdrawn:
+        entries.append(
+            {
+                "at": change.changed_at,
+                "title": _("You asked us to stop sharing your report with the police"),
+                "text": "",
+            }
+        )
+    for addition in report.additions.all():
+        entries.append({"at": addition.added_at, "title": _("You added information"), "text": ""})
+    entries.sort(key=lambda entry: entry["at"])
+    if report.consent in SHARED_WITH_POLICE and case is None:
+        entries.append(
+            {"at": None, "title": _("We will pass your report to the police"), "text": ""}
+        )
+    elif report.consent == Consent.DO_NOT_SHARE and not withdrawn:
+        entries.append(
+            {
+                "at": None,
+                "title": _("You asked us not to pass your report to the police"),
+                "text": _(
+                    "We keep your report safely. It helps us understand what is happening in "
+                    "your area, and you can still get support."
+                ),
+            }
+        )
+    return entries

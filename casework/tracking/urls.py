@@ -1,0 +1,15 @@
+"""/<lang>/track/: the reporter's tracking pages (casework/tracking/views.py)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "tracking"
+urlpatterns = [
+    path("", views.track, name="track"),
+    path("status/", views.status, name="status"),
+    path("add-information/", views.add_information, name="add_information"),
+    path("contact/", views.contact_preferences, name="contact"),
+    path("stop-sharing/", views.withdraw_consent, name="withdraw"),
+    path("finished/", views.sign_out, name="sign_out"),
+]

@@ -1,0 +1,155 @@
+"""The tracking pages. Safeguards:
+- Guessing is limited (throttle.py); a wrong passphrase and an unknown reference get the same
+  answer.
+- Signing in remembers only the report's id in the session, for TRACKING_SESSION_SECONDS
+  without use; "I've finished" forgets it. Pages are never cached: shared devices.
+- Only victim-visible updates are read (timeline.py); internal notes never reach these
+  templates.
+"""
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from reporting.models import SHARED_WITH_POLICE, Report, normalise_reference
+
+from ..models import Case
+from . import services
+from .forms import AddInformationForm, ContactPreferencesForm, TrackForm
+from .throttle import count_failure, is_throttled
+from .timeline import timeline
+
+SESSION_KEY = "tracking"
+
+WRONG_DETAILS = _(
+    "The reference or passphrase is not right. Check them and try again. The reference is on "
+    "your receipt, like HR-7KQ4-M2XD."
+)
+TOO_MANY_TRIES = _(
+    "You have tried too many times. Wait 15 minutes and try again, or ask a reporting centre "
+    "to help you."
+)
+
+
+# --- The tracking session --------------------------------------------------------------------
+
+
+def _sign_in(request, report: Report) -> None:
+    request.session.cycle_key()  # a fresh session id: nobody can plant one beforehand
+    request.session[SESSION_KEY] = {
+        "report": report.pk,
+        "expires": time.time() + settings.TRACKING_SESSION_SECONDS,
+    }
+
+
+def tracking_required(view):
+    """Pass the signed-in report to the view, or send the person to sign in."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        state = request.session.get(SESSION_KEY) or {}
+        report = None
+        if state.get("expires", 0) > time.time():
+            report = Report.objects.filter(pk=state.get("report")).first()
+        if report is None:
+            request.session.pop(SESSION_KEY, None)
+            return redirect("tracking:track")
+        state["expires"] = time.time() + settings.TRACKING_SESSION_SECONDS
+        request.session[SESSION_KEY] = state
+        return view(request, report, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+# --- Views -----------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def track(request):
+    """Reference and passphrase."""
+    form = TrackForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        reference = normalise_reference(form.cleaned_data["reference"])
+        if is_throttled(request, reference):
+            form.add_error("reference", TOO_MANY_TRIES)
+            status = 429
+        else:
+            report = services.find_report(
+                reference=reference, passphrase=form.cleaned_data["passphrase"]
+            )
+            if report is not None:
+                _sign_in(request, report)
+                # The report's language by default; the language switcher can change it.
+                with translation.override(report.language):
+                    return redirect(reverse("tracking:status"))
+            count_failure(request, reference)
+            form.add_error("reference", WRONG_DETAILS)
+    return render(request, "casework/tracking/track.html", {"form": form}, status=status)
+
+
+@require_safe
+@tracking_required
+def status(request, report):
+    case = Case.objects.filter(report=report).first()
+    services.record_view(report=report)
+    return render(
+        request,
+        "casework/tracking/status.html",
+        {
+            "report": report,
+            "timeline": timeline(report, case),
+            "is_shared": report.consent in SHARED_WITH_POLICE,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@tracking_required
+def add_information(request, report):
+    form = AddInformationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_information(report=report, text=form.cleaned_data["text"])
+        messages.success(request, _("Thank you. We have added this to your report."))
+        return redirect("tracking:status")
+    return render(request, "casework/tracking/add_information.html", {"form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@tracking_required
+def contact_preferences(request, report):
+    contact = getattr(report, "contact", None)
+    form = ContactPreferencesForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        services.change_contact_preferences(report=report, preferences=form.cleaned_data)
+        messages.success(request, _("We have saved how we can contact you."))
+        return redirect("tracking:status")
+    return render(request, "casework/tracking/contact.html", {"form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@tracking_required
+def withdraw_consent(request, report):
+    is_shared = report.consent in SHARED_WITH_POLICE
+    if request.method == "POST" and is_shared:
+        services.withdraw_consent(report=report)
+        messages.success(request, _("We have stopped sharing your report with the police."))
+        return redirect("tracking:status")
+    return render(request, "casework/tracking/withdraw.html", {"is_shared": is_shared})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def sign_out(request):
+    """ "I've finished": forget everything this browser session held."""
+    request.session.flush()
+    return render(request, "casework/tracking/finished.html")
