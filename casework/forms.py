@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import SupportService, User
+from reporting.forms.kit import YES_NO
 from reporting.models import Channels
 
 from . import services
@@ -24,8 +25,6 @@ from .models import (
     RecordingDecision,
     ThriveAssessment,
 )
-
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def _yes_no(value):
