@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from centres.models import Strand, SupportService
 
+from .languages import text_direction
 from .models import Consent, Report
 
 # Set by the journey's confirmation page to the id of the report just submitted.
@@ -45,7 +46,7 @@ def receipt_context(report: Report, *, services=None) -> dict:
     return {
         "report": report,
         "language": language,
-        "bidi": language in settings.LANGUAGES_BIDI,
+        "dir": text_direction(language),
         "shared_with_details": report.consent == Consent.SHARE_WITH_DETAILS,
         "shared_anonymously": report.consent == Consent.SHARE_ANONYMOUSLY,
         "track_url": settings.SITE_URL + reverse("tracking:track"),
