@@ -11,6 +11,7 @@ Tests commit their rows (transactional_db) so gunicorn sees them.
 import gzip
 import http.client
 import os
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -22,6 +23,8 @@ from django.db import connection
 
 from .stack import MISSING_CADDY, find_caddy, free_port, start_caddy, start_gunicorn, stop
 
+# Each test client connects from its own address; Linux routes all of 127/8 to loopback.
+CLIENT_ADDRESSES = ("127.0.0.2", "127.0.0.3")
 # Low limits, so a test reaches them in a few requests.
 LIMITS = {
     "REPORT_ANSWER_RATE": "3/h",
@@ -133,6 +136,11 @@ def proxy_stack(django_db_setup, tmp_path_factory):
     caddy = find_caddy()
     if caddy is None:
         pytest.skip(MISSING_CADDY)
+    try:
+        with socket.socket() as sock:
+            sock.bind((CLIENT_ADDRESSES[-1], 0))
+    except OSError:
+        pytest.skip("clients need their own loopback addresses (127.0.0.2, 127.0.0.3): Linux")
     tmp = tmp_path_factory.mktemp("proxy")
     stack = ProxyStack(port=free_port(), app_port=free_port(), tmp=tmp)
     gunicorn = start_gunicorn(app_environment(tmp), tmp, stack.app_port)

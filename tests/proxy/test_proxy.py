@@ -9,10 +9,12 @@ from axes.models import AccessAttempt
 
 from tests.conftest import PASSWORD
 
+from .conftest import CLIENT_ADDRESSES
+
 pytestmark = pytest.mark.proxy
 
 SIGN_IN = "/staff/sign-in/"
-A, B = "127.0.0.2", "127.0.0.3"
+A, B = CLIENT_ADDRESSES
 
 
 def sign_in(visitor, user, password=PASSWORD, **kwargs):
