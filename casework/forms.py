@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import SupportService, User
+from reporting import access
 from reporting.forms.kit import YES_NO
 from reporting.models import Channels
 
@@ -35,6 +36,13 @@ class CaseActionForm(forms.Form):
     """A form bound to one case and the person acting on it."""
 
     title = ""
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        """Whether the case page offers this form for this case, to a person who may change
+        it. Most forms always apply; a form that only makes sense at some point of the case
+        says when."""
+        return True
 
     def __init__(self, *args, case, user, **kwargs):
         self.case = case
@@ -210,6 +218,15 @@ class VictimUpdateForm(CaseActionForm):
         return services.send_victim_update(case=self.case, by=self.user, **self.cleaned_data)
 
 
+def _victim_reachable_by(case, user) -> bool:
+    # Without the contact details nobody may contact or refer the victim.
+    report = case.report
+    return (
+        access.can_see_contact_details(user, report)
+        and getattr(report, "contact", None) is not None
+    )
+
+
 class ContactAttemptForm(CaseActionForm):
     title = _("Contact attempt")
     channel = forms.ChoiceField(label=_("How"), choices=Channels.choices)
@@ -226,6 +243,10 @@ class ContactAttemptForm(CaseActionForm):
             if contact is not None and contact.allows(code)
         ]
 
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        return _victim_reachable_by(case, user)
+
     def save(self):
         return services.log_contact_attempt(case=self.case, by=self.user, **self.cleaned_data)
 
@@ -238,6 +259,10 @@ class ReferralForm(CaseActionForm):
     consent_given = forms.BooleanField(
         label=_("The victim agreed to this referral"), required=False
     )
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        return _victim_reachable_by(case, user)
 
     def save(self):
         return services.refer_to_service(case=self.case, by=self.user, **self.cleaned_data)
@@ -260,6 +285,10 @@ class OutcomeForm(CaseActionForm):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        return CaseStatus.OUTCOME_RECORDED in case.allowed_transitions()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -287,12 +316,18 @@ class StatusForm(CaseActionForm):
     to = forms.ChoiceField(label=_("Move to"), choices=[])
     reason = forms.CharField(label=_("Reason"), required=False)
 
+    @staticmethod
+    def _moves(case) -> list[str]:
+        return [s for s in case.allowed_transitions() if s != CaseStatus.OUTCOME_RECORDED]
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        return bool(cls._moves(case))
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [
-            (status, CaseStatus(status).label)
-            for status in self.case.allowed_transitions()
-            if status != CaseStatus.OUTCOME_RECORDED
+            (status, CaseStatus(status).label) for status in self._moves(self.case)
         ]
 
     def save(self):
@@ -301,11 +336,24 @@ class StatusForm(CaseActionForm):
         )
 
 
+def _pending_authorisation(case):
+    return case.authorisations.filter(decision=Authorisation.Decision.PENDING).first()
+
+
 class AuthorisationRequestForm(CaseActionForm):
     title = _("Ask an inspector to authorise no further action")
     reason = forms.CharField(
         label=_("Why no further action"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        # An outcome the area rule says needs authorising, and no request waiting yet.
+        return (
+            case.status == CaseStatus.OUTCOME_RECORDED
+            and case.needs_authorisation()
+            and _pending_authorisation(case) is None
+        )
 
     def save(self):
         return services.request_authorisation(
@@ -329,8 +377,15 @@ class AuthorisationDecisionForm(CaseActionForm):
         help_text=_("Needed when refusing."),
     )
 
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        # A request waiting, and an inspector of the case's area to decide it.
+        return access.is_inspector_of(user, case.area_id) and (
+            _pending_authorisation(case) is not None
+        )
+
     def save(self):
-        pending = self.case.authorisations.filter(decision=Authorisation.Decision.PENDING).first()
+        pending = _pending_authorisation(self.case)
         if pending is None:
             raise ValidationError(_("No authorisation is waiting."))
         return services.decide_authorisation(
@@ -357,3 +412,15 @@ CASE_ACTION_FORMS: dict[str, type[CaseActionForm]] = {
     "authorisation-request": AuthorisationRequestForm,
     "authorisation-decision": AuthorisationDecisionForm,
 }
+
+
+def action_forms_for(case, user) -> dict[str, CaseActionForm]:
+    """The action forms the case page offers this person for this case, by name: none unless
+    they may change it, then each form that applies."""
+    if not access.can_change_case(user, case):
+        return {}
+    return {
+        name: form_class(case=case, user=user, prefix=name)
+        for name, form_class in CASE_ACTION_FORMS.items()
+        if form_class.applies_to(case, user)
+    }

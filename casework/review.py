@@ -1,4 +1,4 @@
-"""The daily threat review and the case summary: what is shown on screen and in the PDFs.
+"""The daily threat review: what is shown on screen and in the PDF.
 
 The review lists, per area, every case opened in the 24 hours before `until` (a report reaches
 the police when its case opens), with what has and has not been done: triaged, THRIVE, the
@@ -9,10 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from centres.models import Area, Role
+from centres.models import Area
 from reporting import access
 from reporting.models import Referral
 
@@ -31,19 +30,12 @@ class AreaReview:
         return sum(1 for case in self.cases if not case.triaged_at)
 
 
-def review_areas(user) -> list[Area]:
-    """The areas whose review this person may read: their police areas (all for a
-    superuser)."""
-    if user.is_superuser:
-        return list(Area.objects.all())
-    areas = {m.area_id: m.area for m in user.active_memberships if m.role in Role.POLICE_ROLES}
-    return sorted(areas.values(), key=lambda area: area.name)
-
-
 def daily_review(user, *, until=None, area_id=None) -> tuple[list[AreaReview], dt.datetime]:
+    """The review of each of the person's police areas (or of `area_id` among them): the
+    cases opened in the 24 hours before `until`, in their scope, and when the window began."""
     until = until or timezone.now()
     since = until - WINDOW
-    areas = {area.pk: area for area in review_areas(user)}
+    areas = {area.pk: area for area in access.police_areas(user)}
     if area_id is not None:
         areas = {pk: area for pk, area in areas.items() if pk == area_id}
     cases = (
@@ -70,10 +62,3 @@ def daily_review(user, *, until=None, area_id=None) -> tuple[list[AreaReview], d
     for case in cases:
         reviews[case.area_id].cases.append(case)
     return sorted(reviews.values(), key=lambda review: review.area.name), since
-
-
-def render_pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context)
-    return HTML(string=html).write_pdf()

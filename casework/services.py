@@ -507,12 +507,6 @@ def request_authorisation(*, case: Case, by, reason: str) -> Authorisation:
     return authorisation
 
 
-def is_inspector_of(user, area_id: int) -> bool:
-    return user.is_superuser or any(
-        m.role == Role.INSPECTOR and m.area_id == area_id for m in user.active_memberships
-    )
-
-
 def decide_authorisation(
     *, authorisation: Authorisation, by, approve: bool, reason: str = ""
 ) -> Authorisation:
@@ -523,7 +517,7 @@ def decide_authorisation(
         authorisation = Authorisation.objects.select_for_update().get(pk=authorisation.pk)
         if authorisation.decision != Authorisation.Decision.PENDING:
             raise ValidationError(_("This authorisation has already been decided."))
-        if not is_inspector_of(by, case.area_id):
+        if not access.is_inspector_of(by, case.area_id):
             raise ValidationError(_("Only an inspector of this area can decide."), code="role")
         if authorisation.requested_by_id == by.pk:
             raise ValidationError(_("You cannot decide your own request."), code="self_approval")

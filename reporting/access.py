@@ -9,27 +9,47 @@ Every view, admin page and export fetches reports and cases through these functi
   only while the reporter's consent to share with police stands. Contact details only when
   the reporter chose to share them.
 - Analysts see aggregates only (the insights pages), never a report or a case.
+- Police lists offer only what belongs to the person's areas: the centres there, the officers
+  a case may be assigned to, the areas whose daily review they read. An inspector of the area
+  decides authorisations.
 - Administrators manage reference data and people and read the access log; they do not read
   reports. A superuser is the break-glass account and sees everything (and is logged).
 - Objects outside a person's scope answer exactly as objects that do not exist (404).
 
 The arrow of dependencies points casework -> reporting, so case rules here are written
 against the queryset passed in, without importing casework.
+
+Every scoping function marks the queryset it returns (`SCOPED`), so the guard test
+(tests/reporting/test_access_guard.py) can tell a queryset of reports or cases that went
+through this module from one built around it.
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from centres.models import AccessLogEntry, Centre, Membership, Role
+from centres.models import AccessLogEntry, Area, Centre, Membership, Role, User
 
 from .models import SHARED_WITH_POLICE, Consent
+
+# Set on the query of every queryset this module scopes. Django copies a query's attributes
+# to every queryset chained from it, so the mark survives filters, ordering and slicing; the
+# guard test reads it. Nothing in the running site does.
+SCOPED = "access_scope"
+
+
+def _scoped(queryset: QuerySet, rule: str) -> QuerySet:
+    setattr(queryset.query, SCOPED, rule)
+    return queryset
 
 
 def _centre_ids(user) -> set[int]:
     return {m.centre_id for m in user.active_memberships if m.role in Role.CENTRE_ROLES}
 
 
-def _police_area_ids(user) -> set[int]:
+def police_area_ids(user) -> set[int]:
+    """The areas a person works in as police (SPOC, officer, inspector), today."""
+    if not _is_signed_in(user):
+        return set()
     return {m.area_id for m in user.active_memberships if m.role in Role.POLICE_ROLES}
 
 
@@ -47,7 +67,7 @@ def report_scope(user, prefix: str = "") -> Q:
     centres = _centre_ids(user)
     if centres:
         scope |= Q(**{f"{prefix}centre_id__in": centres})
-    areas = _police_area_ids(user)
+    areas = police_area_ids(user)
     if areas:
         scope |= Q(
             **{f"{prefix}consent__in": SHARED_WITH_POLICE, f"{prefix}case__area_id__in": areas}
@@ -56,11 +76,20 @@ def report_scope(user, prefix: str = "") -> Q:
 
 
 def reports_visible_to(user, queryset: QuerySet) -> QuerySet:
-    return queryset.filter(report_scope(user)).distinct()
+    return _scoped(queryset.filter(report_scope(user)).distinct(), "reports_visible_to")
+
+
+def reports_counted_for(user, queryset: QuerySet) -> QuerySet:
+    """The reports whose counts a person may see on the insights pages: every report for
+    analysts (and administrators), as aggregates only, never one report; none for anyone else.
+    Counts are shown through centres.stats.suppress."""
+    if not (_is_signed_in(user) and user.is_analyst):
+        return _scoped(queryset.none(), "reports_counted_for")
+    return _scoped(queryset.all(), "reports_counted_for")
 
 
 def _police_case_scope(user) -> Q:
-    areas = _police_area_ids(user)
+    areas = police_area_ids(user)
     if not areas:
         return Q(pk__in=[])
     return Q(area_id__in=areas, report__consent__in=SHARED_WITH_POLICE)
@@ -68,28 +97,28 @@ def _police_case_scope(user) -> Q:
 
 def cases_visible_to(user, queryset: QuerySet) -> QuerySet:
     if not _is_signed_in(user):
-        return queryset.none()
+        return _scoped(queryset.none(), "cases_visible_to")
     if user.is_superuser:
-        return queryset
+        return _scoped(queryset.all(), "cases_visible_to")
     scope = _police_case_scope(user)
     centres = _centre_ids(user)
     if centres:
         scope |= Q(report__centre_id__in=centres)
-    return queryset.filter(scope)
+    return _scoped(queryset.filter(scope), "cases_visible_to")
 
 
 def cases_handled_by(user, queryset: QuerySet) -> QuerySet:
     """The cases a person works on as police (the case admin, with its internal notes): never
     the cases they see only as a centre volunteer, even when they hold both roles."""
     if not _is_signed_in(user):
-        return queryset.none()
+        return _scoped(queryset.none(), "cases_handled_by")
     if user.is_superuser:
-        return queryset
-    return queryset.filter(_police_case_scope(user))
+        return _scoped(queryset.all(), "cases_handled_by")
+    return _scoped(queryset.filter(_police_case_scope(user)), "cases_handled_by")
 
 
 def is_police(user) -> bool:
-    return _is_signed_in(user) and bool(_police_area_ids(user))
+    return _is_signed_in(user) and bool(police_area_ids(user))
 
 
 def can_see_contact_details(user, report) -> bool:
@@ -104,19 +133,62 @@ def can_see_contact_details(user, report) -> bool:
     if report.consent != Consent.SHARE_WITH_DETAILS:
         return False
     case = getattr(report, "case", None)
-    return bool(case) and case.area_id in _police_area_ids(user)
+    return bool(case) and case.area_id in police_area_ids(user)
 
 
 def can_see_internal_notes(user, case) -> bool:
     if not _is_signed_in(user):
         return False
     return user.is_superuser or (
-        case.area_id in _police_area_ids(user) and case.report.consent in SHARED_WITH_POLICE
+        case.area_id in police_area_ids(user) and case.report.consent in SHARED_WITH_POLICE
     )
 
 
 def can_change_case(user, case) -> bool:
     return can_see_internal_notes(user, case)
+
+
+def is_inspector_of(user, area_id: int) -> bool:
+    """Inspectors of the area decide authorisations to close with no further action."""
+    if not _is_signed_in(user):
+        return False
+    return user.is_superuser or any(
+        m.role == Role.INSPECTOR and m.area_id == area_id for m in user.active_memberships
+    )
+
+
+# --- The police side's lists: areas, their centres and officers ---------------------------
+
+
+def police_areas(user) -> list[Area]:
+    """The areas whose daily review and case lists a person reads, by name: their police
+    areas (every area for a superuser)."""
+    if not _is_signed_in(user):
+        return []
+    if user.is_superuser:
+        return list(Area.objects.order_by("name"))
+    areas = {m.area_id: m.area for m in user.active_memberships if m.role in Role.POLICE_ROLES}
+    return sorted(areas.values(), key=lambda area: area.name)
+
+
+def centres_in_police_areas(user) -> QuerySet:
+    """The centres whose cases a person may filter by: those of their police areas."""
+    if not _is_signed_in(user):
+        return Centre.objects.none()
+    if user.is_superuser:
+        return Centre.objects.all()
+    return Centre.objects.filter(area_id__in=police_area_ids(user))
+
+
+def assignable_officers(user) -> QuerySet:
+    """The people a person may assign cases to: active police (officers, SPOCs, inspectors) of
+    their areas; of every area for a superuser. The service checks the case's own area."""
+    if not _is_signed_in(user):
+        return User.objects.none()
+    police = Membership.objects.active().filter(role__in=Role.POLICE_ROLES)
+    if not user.is_superuser:
+        police = police.filter(area_id__in=police_area_ids(user))
+    return User.objects.filter(is_active=True, pk__in=police.values("user_id"))
 
 
 def get_report_or_404(user, queryset: QuerySet, *, log: bool = True, **lookup):

@@ -1,0 +1,84 @@
+"""The case page: what it shows, and the POST behind each of its action forms.
+
+Which forms the page offers is decided by each form (`CaseActionForm.applies_to`); the
+service behind a form checks its rules again under the row lock.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reporting import access
+from reporting.models import Channels
+
+from .. import services
+from ..forms import CASE_ACTION_FORMS, action_forms_for
+from ..models import Outcome
+
+# The page's sections and the forms in each, in order.
+FORM_GROUPS = {
+    "status": ["status"],
+    "clocks": ["rights", "interval"],
+    "thrive": ["thrive", "decision", "assign"],
+    "updates": ["victim-update", "key-event", "contact", "note"],
+    "referrals": ["referral"],
+    "outcome": ["outcome", "authorisation-request", "authorisation-decision"],
+}
+
+
+def case_page_context(user, case) -> dict:
+    """Everything the case page (and the case summary PDF) shows of one case in scope."""
+    report = case.report
+    forms_ = action_forms_for(case, user)
+    contact = None
+    if access.can_see_contact_details(user, report):
+        contact = getattr(report, "contact", None)
+    return {
+        "case": case,
+        "report": report,
+        "contact": contact,
+        "contact_channels": [
+            Channels(code).label
+            for code in (contact.channels if contact else [])
+            if code in Channels.values
+        ],
+        "victim_channel": services.victim_message_channel(report),
+        "form_groups": {
+            group: [(name, forms_[name]) for name in names if name in forms_]
+            for group, names in FORM_GROUPS.items()
+        },
+        "assessments": case.assessments.select_related("assessed_by"),
+        "events": case.events.select_related("by"),
+        "updates": case.updates.select_related("author"),
+        "clocks": case.clocks.select_related("met_by").order_by("-started_at"),
+        "referrals": report.referrals.select_related("service", "made_by"),
+        "authorisations": case.authorisations.select_related("requested_by", "decided_by"),
+        "outcome": Outcome.objects.filter(case=case)
+        .select_related("outcome_type", "local_code", "recorded_by")
+        .first(),
+        "now": timezone.now(),
+        "summary_pdf_url": reverse("admin:casework_case_summary_pdf", args=[case.pk]),
+    }
+
+
+def case_action_view(case_admin, request, object_id, action):
+    """One POST per action form on the case page; the form calls its service."""
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("admin:casework_case_change", args=[object_id]))
+    case = case_admin.case_in_scope(request, object_id)
+    form_class = CASE_ACTION_FORMS.get(action)
+    if form_class is None or not access.can_change_case(request.user, case):
+        raise Http404
+    form = form_class(request.POST, case=case, user=request.user, prefix=action)
+    if form.run():
+        case_admin.message_user(request, _("%(action)s saved.") % {"action": form.title})
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else form.title
+            for error in errors:
+                case_admin.message_user(request, f"{label}: {error}", level=messages.ERROR)
+    return HttpResponseRedirect(
+        reverse("admin:casework_case_change", args=[case.pk]) + f"#{action}"
+    )
