@@ -1,36 +1,19 @@
-from functools import wraps
+"""The insights pages, for partnership analysts: aggregates only, never a report."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 
-from centres.views import staff_required
+from centres.decorators import analyst_required
+from centres.stats import suppress
+from reporting import access
 from reporting.models import Channel, Report
-
-SMALL_NUMBER = 5
-
-
-def analyst_required(view):
-    @wraps(view)
-    @staff_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_analyst:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def suppress(count: int) -> str:
-    """Counts small enough to identify someone are never shown."""
-    return f"<{SMALL_NUMBER}" if 0 < count < SMALL_NUMBER else str(count)
 
 
 @analyst_required
 def insights(request):
     """Trends for partnership analysts: aggregates only, never a report."""
-    reports = Report.objects.all()
+    reports = access.reports_counted_for(request.user, Report.objects.all())
     by_month = (
         reports.annotate(month=TruncMonth("submitted_at"))
         .values("month")

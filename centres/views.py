@@ -1,4 +1,3 @@
-from functools import wraps
 from io import BytesIO
 
 import qrcode
@@ -12,7 +11,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -25,6 +24,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.utils import build_localized_fieldname
 
+from .decorators import second_factor_url, staff_required, with_next
 from .forms import DirectorySearchForm, SignInForm, TokenForm
 from .models import (
     AreaPlace,
@@ -36,30 +36,6 @@ from .models import (
 )
 
 BACKUP_CODES = 10
-
-
-def staff_required(view):
-    """Signed in with a password and a second factor; otherwise off to finish signing in."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect(with_next(reverse("staff:login"), request.get_full_path()))
-        if not user.is_verified():
-            return redirect(with_next(_second_factor_url(user), request.get_full_path()))
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def with_next(url: str, next_url: str) -> str:
-    """`url` with `next_url` as its `next` parameter, quoted so its own query survives."""
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
-
-
-def _second_factor_url(user) -> str:
-    return reverse("staff:verify" if user_has_device(user) else "staff:setup")
 
 
 def _next_url(request) -> str:
@@ -89,7 +65,7 @@ def sign_in(request):
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
         next_url = _next_url(request)
-        return redirect(with_next(_second_factor_url(form.user), next_url))
+        return redirect(with_next(second_factor_url(form.user), next_url))
     return render(
         request,
         "centres/sign_in.html",

@@ -8,8 +8,8 @@ as for a file that does not exist. Each download is logged as a disclosure.
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
+from centres.decorators import staff_required
 from centres.models import AccessLogEntry
-from centres.views import staff_required
 
 from . import access
 from .evidence import download_name

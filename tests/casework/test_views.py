@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from casework.views import suppress
+from centres.stats import suppress
 from tests.conftest import sign_in
 from tests.factories import ReportFactory
 
