@@ -1,0 +1,61 @@
+"""Reports: what a victim, witness or volunteer submits. Always kept, even if never shared.
+
+Contact details and the safe-contact plan live apart from the report, encrypted at rest, so
+they can be protected and purged on their own schedule while the anonymised report still
+counts in statistics.
+
+By concern: the report, its reference and its choices (report.py); what happened and where,
+as translated content (content.py); the person: contact details and safe-contact plan,
+equality answers, consent changes, referrals, information added later (person.py); evidence
+files (evidence.py); drafts (drafts.py). Everything is importable from reporting.models.
+"""
+
+from .content import IncidentType, PlaceType
+from .drafts import EncryptedJSONDocumentField, ReportDraft
+from .evidence import EvidenceFile, evidence_path, evidence_storage
+from .person import (
+    Channels,
+    ConsentChange,
+    EqualityAnswers,
+    Referral,
+    ReportAddition,
+    ReporterContact,
+)
+from .report import (
+    REFERENCE_ALPHABET,
+    SHARED_WITH_POLICE,
+    Answer,
+    Channel,
+    Consent,
+    Report,
+    ReporterRole,
+    ReportQuerySet,
+    new_reference,
+    normalise_reference,
+)
+
+__all__ = [
+    "REFERENCE_ALPHABET",
+    "SHARED_WITH_POLICE",
+    "Answer",
+    "Channel",
+    "Channels",
+    "Consent",
+    "ConsentChange",
+    "EncryptedJSONDocumentField",
+    "EqualityAnswers",
+    "EvidenceFile",
+    "IncidentType",
+    "PlaceType",
+    "Referral",
+    "Report",
+    "ReportAddition",
+    "ReportDraft",
+    "ReportQuerySet",
+    "ReporterContact",
+    "ReporterRole",
+    "evidence_path",
+    "evidence_storage",
+    "new_reference",
+    "normalise_reference",
+]

@@ -1,0 +1,165 @@
+"""The person behind a report: contact details and safe-contact plan, equality answers,
+consent changes, referrals to support, and what they added later."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, EncryptedTextField
+
+from centres.models import SupportService
+
+from .report import Consent, Report
+
+
+class Channels(models.TextChoices):
+    PHONE = "phone", _("Phone call")
+    SMS = "sms", _("Text message")
+    EMAIL = "email", _("Email")
+    CENTRE = "centre", _("Through the reporting centre")
+
+
+class ReporterContact(models.Model):
+    """How, and how not, to contact the reporter: contact details and the safe-contact plan.
+
+    Every person and every reminder that contacts the victim must respect this plan. The
+    details are encrypted at rest and the whole row is purged on its own schedule.
+    """
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact")
+    name = EncryptedCharField(_("name"), max_length=150, null=True, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=40, null=True, blank=True)
+    email = EncryptedEmailField(_("email"), null=True, blank=True)
+    address = EncryptedTextField(_("address"), null=True, blank=True)
+    # The safe-contact plan.
+    channels = models.JSONField(
+        _("ways we may contact them"), default=list, blank=True, help_text=_("Channel codes.")
+    )
+    safe_times = EncryptedCharField(_("safe times"), max_length=200, null=True, blank=True)
+    no_voicemail = models.BooleanField(_("do not leave voicemail"), default=True)
+    never_visit_home = models.BooleanField(_("never visit home"), default=True)
+    family_does_not_know = models.BooleanField(_("family does not know"), default=False)
+    message_may_say_what = models.BooleanField(
+        _("messages may say what the news is"), default=False
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
+    interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
+    interpreter_language = models.CharField(_("interpreter language"), max_length=60, blank=True)
+    bsl = models.BooleanField(_("British Sign Language"), default=False)
+    easy_read = models.BooleanField(_("Easy Read"), default=False)
+    large_print = models.BooleanField(_("large print"), default=False)
+    other_needs = EncryptedTextField(_("other access needs"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact details and safe-contact plan")
+        verbose_name_plural = _("contact details and safe-contact plans")
+
+    def __str__(self):
+        return str(_("Contact for %(reference)s") % {"reference": self.report.reference})
+
+    def allows(self, channel: str) -> bool:
+        if channel == Channels.EMAIL:
+            return channel in self.channels and bool(self.email)
+        if channel in (Channels.SMS, Channels.PHONE):
+            return channel in self.channels and bool(self.phone)
+        return channel in self.channels
+
+
+class EqualityAnswers(models.Model):
+    """Optional equality monitoring answers. Every question has "prefer not to say"."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="equality")
+    age_band = models.CharField(_("age"), max_length=20, blank=True)
+    sex = models.CharField(_("sex"), max_length=20, blank=True)
+    gender_identity_same_as_birth = models.CharField(
+        _("gender identity the same as sex registered at birth"), max_length=20, blank=True
+    )
+    sexual_orientation = models.CharField(_("sexual orientation"), max_length=30, blank=True)
+    ethnic_group = models.CharField(_("ethnic group"), max_length=40, blank=True)
+    religion = models.CharField(_("religion"), max_length=40, blank=True)
+    disability = models.CharField(_("disability"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("equality answers")
+        verbose_name_plural = _("equality answers")
+
+    def __str__(self):
+        return str(_("Equality answers"))
+
+
+class ConsentChange(models.Model):
+    """The history of a report's consent to share: withdrawal is honoured from then on."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="consent_changes")
+    previous = models.CharField(_("before"), max_length=16, choices=Consent.choices, blank=True)
+    current = models.CharField(_("after"), max_length=16, choices=Consent.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the reporter changed it themself."),
+    )
+
+    class Meta:
+        verbose_name = _("consent change")
+        ordering = ["changed_at"]
+
+    def __str__(self):
+        return f"{self.previous or '-'} → {self.current}"
+
+
+class Referral(models.Model):
+    """A referral of the reporter to a support service, made only with their consent."""
+
+    class Status(models.TextChoices):
+        MADE = "made", _("made")
+        ACCEPTED = "accepted", _("accepted by the service")
+        DECLINED = "declined", _("declined")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="referrals")
+    service = models.ForeignKey(SupportService, on_delete=models.PROTECT, related_name="referrals")
+    consent_given = models.BooleanField(_("the reporter agreed to this referral"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.MADE
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    made_at = models.DateTimeField(_("made at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("referral")
+        constraints = [
+            models.CheckConstraint(name="referral_needs_consent", condition=Q(consent_given=True)),
+            models.UniqueConstraint(fields=["report", "service"], name="referral_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.report.reference} → {self.service}"
+
+
+class ReportAddition(models.Model):
+    """More information the reporter added later, on the tracking page. Seen by whoever may
+    see the report; the report itself is never edited after it is submitted."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="additions")
+    text = models.TextField(_("what they added"))
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("information added later")
+        verbose_name_plural = _("information added later")
+        ordering = ["added_at"]
+        constraints = [
+            models.CheckConstraint(name="reportaddition_not_empty", condition=~Q(text="")),
+        ]
+
+    def __str__(self):
+        return f"{self.report.reference} +{self.added_at:%Y-%m-%d}"
