@@ -222,7 +222,7 @@ def fake_ffmpeg(tmp_path, script: str) -> str:
 def test_missing_ffmpeg_refuses_the_file_and_logs_without_personal_data(
     evidence_storage, monkeypatch, caplog
 ):
-    monkeypatch.setattr(evidence, "FFMPEG", "/nowhere/ffmpeg")
+    monkeypatch.setattr(evidence.cleaning, "FFMPEG", "/nowhere/ffmpeg")
 
     with (
         caplog.at_level(logging.ERROR, logger="reporting.evidence"),
@@ -240,8 +240,8 @@ def test_missing_ffmpeg_refuses_the_file_and_logs_without_personal_data(
 def test_ffmpeg_that_hangs_is_stopped_and_the_file_refused(
     evidence_storage, monkeypatch, tmp_path, caplog
 ):
-    monkeypatch.setattr(evidence, "FFMPEG", fake_ffmpeg(tmp_path, "exec /bin/sleep 30"))
-    monkeypatch.setattr(evidence, "STRIP_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(evidence.cleaning, "FFMPEG", fake_ffmpeg(tmp_path, "exec /bin/sleep 30"))
+    monkeypatch.setattr(evidence.cleaning, "STRIP_TIMEOUT_SECONDS", 0.5)
 
     with (
         caplog.at_level(logging.ERROR, logger="reporting.evidence"),
@@ -255,7 +255,7 @@ def test_ffmpeg_that_hangs_is_stopped_and_the_file_refused(
 
 
 def test_ffmpeg_that_fails_refuses_the_file(evidence_storage, monkeypatch, tmp_path, caplog):
-    monkeypatch.setattr(evidence, "FFMPEG", fake_ffmpeg(tmp_path, "exit 1"))
+    monkeypatch.setattr(evidence.cleaning, "FFMPEG", fake_ffmpeg(tmp_path, "exit 1"))
 
     with (
         caplog.at_level(logging.WARNING, logger="reporting.evidence"),
@@ -271,7 +271,7 @@ def test_ffmpeg_that_fails_refuses_the_file(evidence_storage, monkeypatch, tmp_p
 def test_output_of_another_type_is_refused(evidence_storage, monkeypatch, tmp_path):
     # The last argument is the output file: write something that is not a WAV.
     script = 'for last; do :; done; printf "<html>not audio</html>" > "$last"'
-    monkeypatch.setattr(evidence, "FFMPEG", fake_ffmpeg(tmp_path, script))
+    monkeypatch.setattr(evidence.cleaning, "FFMPEG", fake_ffmpeg(tmp_path, script))
 
     with pytest.raises(ValidationError) as caught:
         evidence.accept_upload(upload(wav_audio()))
