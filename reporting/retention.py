@@ -4,7 +4,7 @@ Deleting an EvidenceFile row does not delete the stored file (Django never does)
 project keeps business logic out of signals; so whatever deletes a report (the retention
 purge, an erasure request) calls `delete_report`, never `Report.delete()`.
 
-Drafts last a day from their last answer (reporting/journey.py); `purge_expired_drafts`
+Drafts last a day from their last answer (reporting/journey/); `purge_expired_drafts`
 deletes the expired ones and the files uploaded with them, and `purge_orphan_evidence`
 deletes stored files that nothing names any more (a purge or a removal interrupted between
 the database and the storage). Both run on beat (reporting/tasks.py).

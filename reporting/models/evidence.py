@@ -1,5 +1,5 @@
 """Evidence files: photos, screenshots, documents, sound and video attached to a report,
-stored under random names in storage of their own (reporting/evidence.py checks them)."""
+stored under random names in storage of their own (reporting/evidence/ checks them)."""
 
 import uuid
 
