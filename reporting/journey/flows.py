@@ -73,3 +73,16 @@ class Flow:
     def context(self, request, state: dict) -> dict:
         """What the flow's layout shows around every page."""
         return {}
+
+    def check_forms(self, request, known) -> dict:
+        """The check page's forms: "form" and "choice" (the passphrase choice), which may be
+        one form. `known`: what the reporter told us about themself."""
+        raise NotImplementedError
+
+    def channel(self, journey) -> str:
+        """The report's channel, recorded automatically."""
+        raise NotImplementedError
+
+    def send(self, request, journey, state, forms):
+        """Submit the report from valid check forms, and answer with the confirmation."""
+        raise NotImplementedError

@@ -164,3 +164,17 @@ def test_cancel_deletes_the_draft(client, reference_data, volunteer_a, centre_a)
     from reporting.models import ReportDraft
 
     assert not ReportDraft.objects.exists()
+
+
+def test_assisted_change_links_stay_in_the_assisted_journey(
+    client, reference_data, volunteer_a, centre_a
+):
+    sign_in(client, volunteer_a)
+    page = walk(client, centre=centre_a).content.decode()
+
+    response = client.post(f"{step('who')}?change=1", {"reporter_role": "witness"})
+
+    assert f'href="{step("who")}?change=1"' in page
+    assert f'href="{step("evidence")}?change=1"' in page
+    assert "/en/report/" not in page
+    assert response["Location"] == step("check")
