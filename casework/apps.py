@@ -9,7 +9,10 @@ class CaseworkConfig(AppConfig):
     def ready(self):
         from reporting.signals import report_submitted
 
+        from . import notifications
+
         report_submitted.connect(open_case_on_submission, dispatch_uid="casework-open-case")
+        notifications.register_kinds()
 
 
 def open_case_on_submission(sender, *, report, by=None, **kwargs):

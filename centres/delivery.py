@@ -28,149 +28,26 @@ import hashlib
 import logging
 import random
 import smtplib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from . import sms
 from .models import Membership, Notification, Role, User
+from .notifications import KINDS, STAFF, Cancelled, Permanent, link
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 
 
-# --- The registry of message kinds ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MessageKind:
-    """One kind of message: whom it is for and what its templates need beyond the stored
-    context. Templates: templates/notifications/<kind>.subject.txt and <kind>.txt (and an optional
-    <kind>.sms.txt for text messages; .txt so that makemessages finds their strings)."""
-
-    name: str
-    audience: str  # "victim" or "staff"
-    link: Callable[[dict], str] | None = None
-    details: Callable[[Notification, object], dict] = field(default=lambda n, r: {})
-
-
-VICTIM = "victim"
-STAFF = "staff"
-KINDS: dict[str, MessageKind] = {}
-
-
-def register(kind: MessageKind) -> MessageKind:
-    KINDS[kind.name] = kind
-    return kind
-
-
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def _admin(name: str, *args) -> str:
-    try:
-        return absolute(reverse(f"admin:{name}", args=args))
-    except NoReverseMatch:
-        return absolute("/admin/")
-
-
-def _case_link(context: dict) -> str:
-    return _admin("casework_case_change", context["case"]) if context.get("case") else ""
-
-
-def _cases_link(context: dict) -> str:
-    """One case: its page. Several: the case list, where the overdue filter finds them."""
-    return _case_link(context) if context.get("case") else _admin("casework_case_changelist")
-
-
-def _workspace_link(context: dict) -> str:
-    return absolute(reverse("workspace:home"))
-
-
-def _daily_review_link(context: dict) -> str:
-    return _admin("casework_case_daily_review") + f"?area={context.get('area', '')}"
-
-
-def _victim_update_extra(notification: Notification, contact) -> dict:
-    """Say what the news is only when the victim's plan (as it is now) allows it, and then only
-    in the standard, translated wording: an officer's free text might name someone."""
-    if not contact.message_may_say_what:
-        return {}
-    update_model = apps.get_model("casework", "CaseUpdate")
-    update = update_model.objects.filter(pk=notification.context.get("update")).first()
-    return {"what": update.standard_message if update else ""}
-
-
-def _acknowledgement_extra(notification: Notification, contact) -> dict:
-    return {"reference": contact.report.reference}
-
-
-register(MessageKind("report_acknowledgement", VICTIM, details=_acknowledgement_extra))
-register(MessageKind("victim_update", VICTIM, details=_victim_update_extra))
-for _name in (
-    "case_opened",
-    "case_assigned",
-    "case_status_changed",
-    "authorisation_requested",
-    "authorisation_decided",
-):
-    register(MessageKind(_name, STAFF, link=_case_link))
-register(MessageKind("clock_due_soon", STAFF, link=_cases_link))
-
-
-def _escalation_extra(notification: Notification, user) -> dict:
-    """Counts by kind and level in words, e.g. "Victim update overdue (Inspector): 3"."""
-    escalation = apps.get_model("casework", "Escalation")
-    lines = []
-    for what, count in sorted(notification.context.get("counts", {}).items()):
-        kind, _sep, level = what.partition(":")
-        kind_label = dict(escalation.Kind.choices).get(kind, kind)
-        level_label = dict(escalation.Level.choices).get(level, level)
-        lines.append((f"{kind_label} ({level_label})", count))
-    return {"escalations": lines}
-
-
-register(MessageKind("escalation", STAFF, link=_cases_link, details=_escalation_extra))
-register(MessageKind("centre_victim_update", STAFF, link=_workspace_link))
-register(MessageKind("daily_review_digest", STAFF, link=_daily_review_link))
-register(MessageKind("weekly_centre_summary", STAFF, link=_workspace_link))
-
-
-def _training_extra(notification: Notification, user) -> dict:
-    membership = (
-        Membership.objects.filter(pk=notification.context.get("membership"))
-        .select_related("user", "centre")
-        .first()
-    )
-    if membership is None:
-        raise Cancelled("membership no longer exists")
-    return {"volunteer": membership.user.name, "centre_name": membership.centre.name}
-
-
-register(MessageKind("training_expiring", STAFF, link=_workspace_link, details=_training_extra))
-
-
 # --- Outcomes --------------------------------------------------------------------------------
-
-
-class Cancelled(Exception):
-    """The message must not be sent: the recipient is gone, or their plan no longer allows it.
-    The reason is short and never personal."""
-
-
-class Permanent(Exception):
-    """Trying again cannot help (an unknown kind, a missing template): fail now, visibly."""
 
 
 # Errors a retry cannot fix.
@@ -260,7 +137,7 @@ def _build_staff(notification, kind, recipient, context) -> Outgoing:
         raise Cancelled("recipient no longer active")
     if notification.channel != Notification.Channel.EMAIL or not recipient.email:
         raise Cancelled("no address for this channel")
-    context["link"] = kind.link(notification.context) if kind.link else ""
+    context["link"] = kind.link_for(notification.context)
     context.update(kind.details(notification, recipient))
     with translation.override(_language(notification.language)):
         return Outgoing(
@@ -310,7 +187,7 @@ def _build_centre_relay(notification, contact, context) -> Outgoing:
     team = _centre_team(report.centre_id)
     if not team:
         raise Cancelled("the centre has no active volunteers")
-    context.update(reference=report.reference, link=_workspace_link(context))
+    context.update(reference=report.reference, link=link("workspace", context))
     with translation.override(settings.LANGUAGE_CODE):
         return Outgoing(
             channel=Notification.Channel.EMAIL,
