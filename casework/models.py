@@ -146,11 +146,11 @@ class Case(models.Model):
             ),
             models.CheckConstraint(
                 name="case_closed_has_time",
-                condition=~Q(status="closed") | Q(closed_at__isnull=False),
+                condition=~Q(status=CaseStatus.CLOSED) | Q(closed_at__isnull=False),
             ),
             models.CheckConstraint(
                 name="case_triaged_has_time",
-                condition=Q(status="new") | Q(triaged_at__isnull=False),
+                condition=Q(status=CaseStatus.NEW) | Q(triaged_at__isnull=False),
             ),
             models.CheckConstraint(
                 name="case_downgrade_has_reason",
@@ -159,7 +159,7 @@ class Case(models.Model):
             models.CheckConstraint(
                 name="case_nchi_threshold_recorded",
                 condition=(
-                    ~Q(recording_decision="nchi")
+                    ~Q(recording_decision=RecordingDecision.NCHI)
                     | Q(nchi_threshold_met__isnull=False) & ~Q(nchi_rationale="")
                 ),
             ),
@@ -173,7 +173,9 @@ class Case(models.Model):
             models.Index(fields=["owner", "status"]),
             models.Index(fields=["area", "priority"]),
             # The untriaged sweep.
-            models.Index(fields=["opened_at"], condition=Q(status="new"), name="case_new_idx"),
+            models.Index(
+                fields=["opened_at"], condition=Q(status=CaseStatus.NEW), name="case_new_idx"
+            ),
             # The changelist: overdue clocks per area, and every area's cases newest first.
             models.Index(fields=["area", "next_clock_due_at"], name="case_area_due_idx"),
             models.Index(fields=["opened_at"], name="case_opened_idx"),
@@ -319,7 +321,8 @@ class Case(models.Model):
     def key_event_deadline(self, at: datetime.datetime) -> datetime.datetime:
         """When the victim must be told of a key event at `at`: the end of the first working
         day after it under enhanced rights, of the fifth otherwise."""
-        return workdays.working_day_deadline(at, 1 if self.enhanced_rights else 5)
+        days = workdays.key_event_days(self.enhanced_rights)
+        return workdays.working_day_deadline(at, days)
 
     def start_routine_clock(self, *, at=None, refresh: bool = True) -> "Clock":
         """The routine update interval agreed with the victim; one runs at a time."""
@@ -382,13 +385,18 @@ class CaseEvent(models.Model):
         return f"{self.from_status or '-'} → {self.to_status}"
 
 
+class ThriveLevel(models.TextChoices):
+    """A THRIVE level of threat, harm or risk."""
+
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
 class ThriveAssessment(models.Model):
     """A THRIVE grading. Re-assessments add rows; the history is never rewritten."""
 
-    class Level(models.TextChoices):
-        LOW = "low", _("Low")
-        MEDIUM = "medium", _("Medium")
-        HIGH = "high", _("High")
+    Level = ThriveLevel
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assessments")
     assessed_by = models.ForeignKey(
@@ -411,9 +419,9 @@ class ThriveAssessment(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="thrive_levels_valid",
-                condition=Q(threat__in=["low", "medium", "high"])
-                & Q(harm__in=["low", "medium", "high"])
-                & Q(risk__in=["low", "medium", "high"]),
+                condition=Q(threat__in=ThriveLevel.values)
+                & Q(harm__in=ThriveLevel.values)
+                & Q(risk__in=ThriveLevel.values),
             ),
             models.CheckConstraint(
                 name="thrive_grade_valid", condition=Q(grade__in=[p.value for p in Priority])
@@ -481,12 +489,17 @@ VICTIM_MESSAGES = {
 }
 
 
+class UpdateVisibility(models.TextChoices):
+    """Who sees a case update: the police only, or the victim too."""
+
+    INTERNAL = "internal", _("Internal note")
+    VICTIM = "victim", _("Update for the victim")
+
+
 class CaseUpdate(models.Model):
     """An internal note, or an update the victim sees on the tracking page and is told of."""
 
-    class Visibility(models.TextChoices):
-        INTERNAL = "internal", _("Internal note")
-        VICTIM = "victim", _("Update for the victim")
+    Visibility = UpdateVisibility
 
     class ContactOutcome(models.TextChoices):
         REACHED = "reached", _("Spoke to them")
@@ -517,7 +530,7 @@ class CaseUpdate(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="caseupdate_visibility_valid",
-                condition=Q(visibility__in=["internal", "victim"]),
+                condition=Q(visibility__in=UpdateVisibility.values),
             ),
             models.CheckConstraint(
                 name="caseupdate_contact_attempt_complete",
@@ -559,13 +572,18 @@ class ClockQuerySet(models.QuerySet):
         return self.running().filter(due_at__lt=now or timezone.now())
 
 
+class ClockKind(models.TextChoices):
+    """A key-event clock, or the routine update interval."""
+
+    KEY_EVENT = "key_event", _("Key event")
+    ROUTINE = "routine", _("Routine update")
+
+
 class Clock(models.Model):
     """A Victims' Code deadline: tell the victim of a key event (5 working days, or 1 under
     enhanced rights), or the routine update interval agreed with them."""
 
-    class Kind(models.TextChoices):
-        KEY_EVENT = "key_event", _("Key event")
-        ROUTINE = "routine", _("Routine update")
+    Kind = ClockKind
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clocks")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
@@ -589,12 +607,11 @@ class Clock(models.Model):
         verbose_name = _("Victims' Code clock")
         ordering = ["due_at"]
         constraints = [
-            models.CheckConstraint(
-                name="clock_kind_valid", condition=Q(kind__in=["key_event", "routine"])
-            ),
+            models.CheckConstraint(name="clock_kind_valid", condition=Q(kind__in=ClockKind.values)),
             models.CheckConstraint(
                 name="clock_key_event_named",
-                condition=Q(kind="routine", key_event="") | Q(kind="key_event") & ~Q(key_event=""),
+                condition=Q(kind=ClockKind.ROUTINE, key_event="")
+                | Q(kind=ClockKind.KEY_EVENT) & ~Q(key_event=""),
             ),
             models.CheckConstraint(
                 name="clock_due_after_start", condition=Q(due_at__gte=models.F("started_at"))
@@ -618,18 +635,28 @@ class Clock(models.Model):
         return self.is_running and self.due_at < timezone.now()
 
 
+class EscalationKind(models.TextChoices):
+    """What is late."""
+
+    NOT_TRIAGED = "not_triaged", _("Not triaged in time")
+    UPDATE_OVERDUE = "update_overdue", _("Victim update overdue")
+    HIGH_RISK_UNASSIGNED = "high_risk_unassigned", _("High-risk case unassigned")
+    AUTHORISATION_WAITING = "authorisation_waiting", _("Authorisation waiting too long")
+
+
+class EscalationLevel(models.TextChoices):
+    """Whom an escalation goes to: the SPOC first, then the inspector."""
+
+    SPOC = "spoc", _("SPOC")
+    INSPECTOR = "inspector", _("Inspector")
+
+
 class Escalation(models.Model):
     """Raised automatically when something is late; to the SPOC first, then the inspector."""
 
-    class Kind(models.TextChoices):
-        NOT_TRIAGED = "not_triaged", _("Not triaged in time")
-        UPDATE_OVERDUE = "update_overdue", _("Victim update overdue")
-        HIGH_RISK_UNASSIGNED = "high_risk_unassigned", _("High-risk case unassigned")
-        AUTHORISATION_WAITING = "authorisation_waiting", _("Authorisation waiting too long")
+    Kind = EscalationKind
 
-    class Level(models.TextChoices):
-        SPOC = "spoc", _("SPOC")
-        INSPECTOR = "inspector", _("Inspector")
+    Level = EscalationLevel
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="escalations")
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
@@ -646,17 +673,10 @@ class Escalation(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="escalation_kind_valid",
-                condition=Q(
-                    kind__in=[
-                        "not_triaged",
-                        "update_overdue",
-                        "high_risk_unassigned",
-                        "authorisation_waiting",
-                    ]
-                ),
+                condition=Q(kind__in=EscalationKind.values),
             ),
             models.CheckConstraint(
-                name="escalation_level_valid", condition=Q(level__in=["spoc", "inspector"])
+                name="escalation_level_valid", condition=Q(level__in=EscalationLevel.values)
             ),
             # One open escalation per case, kind, level and clock: sweeps may run twice.
             models.UniqueConstraint(
@@ -747,14 +767,19 @@ class Outcome(models.Model):
         )
 
 
+class AuthorisationDecision(models.TextChoices):
+    """An inspector's decision on closing with no further action."""
+
+    PENDING = "pending", _("Waiting")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
 class Authorisation(models.Model):
     """An inspector's authorisation to close with no further action where the offender is
     named or identifiable (an area rule)."""
 
-    class Decision(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        APPROVED = "approved", _("Approved")
-        REFUSED = "refused", _("Refused")
+    Decision = AuthorisationDecision
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="authorisations")
     requested_by = models.ForeignKey(
@@ -777,29 +802,31 @@ class Authorisation(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="authorisation_decision_valid",
-                condition=Q(decision__in=["pending", "approved", "refused"]),
+                condition=Q(decision__in=AuthorisationDecision.values),
             ),
             models.CheckConstraint(
                 name="authorisation_decided_has_who_when",
-                condition=Q(decision="pending")
+                condition=Q(decision=AuthorisationDecision.PENDING)
                 | Q(decided_by__isnull=False, decided_at__isnull=False),
             ),
             models.CheckConstraint(
                 name="authorisation_refusal_has_reason",
-                condition=~Q(decision="refused") | ~Q(decision_reason=""),
+                condition=~Q(decision=AuthorisationDecision.REFUSED) | ~Q(decision_reason=""),
             ),
             models.CheckConstraint(
                 name="authorisation_not_self_approved",
                 condition=Q(decided_by__isnull=True) | ~Q(decided_by=models.F("requested_by")),
             ),
             models.UniqueConstraint(
-                fields=["case"], condition=Q(decision="pending"), name="authorisation_one_pending"
+                fields=["case"],
+                condition=Q(decision=AuthorisationDecision.PENDING),
+                name="authorisation_one_pending",
             ),
         ]
         indexes = [
             models.Index(
                 fields=["requested_at"],
-                condition=Q(decision="pending"),
+                condition=Q(decision=AuthorisationDecision.PENDING),
                 name="authorisation_pending_idx",
             ),
         ]

@@ -20,6 +20,18 @@ import holidays
 LONDON = ZoneInfo("Europe/London")
 END_OF_DAY = dt.time(23, 59, 59)
 
+# The Victims' Code: tell the victim of a key event within 1 working day under enhanced rights
+# (hate crime victims by default), 5 otherwise. The case page states these numbers in its
+# translated words (casework/forms.py RightsForm, templates/casework/_clocks.html); a test
+# holds the words to these.
+ENHANCED_KEY_EVENT_DAYS = 1
+STANDARD_KEY_EVENT_DAYS = 5
+
+
+def key_event_days(enhanced: bool) -> int:
+    """The working days the victim must be told of a key event within."""
+    return ENHANCED_KEY_EVENT_DAYS if enhanced else STANDARD_KEY_EVENT_DAYS
+
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[dt.date]:

@@ -1,6 +1,7 @@
 """Working days for Victims' Code deadlines: weekends and England and Wales bank holidays."""
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -127,3 +128,18 @@ def test_key_event_clock_under_standard_rights_over_easter(area_a, spoc_a):
 
     # Thursday 2, Tuesday 7, Wednesday 8, Thursday 9, Friday 10 April.
     assert clock.due_at == due(2026, 4, 10)
+
+
+def test_case_page_words_state_the_key_event_days():
+    from django.conf import settings
+
+    from casework.forms import RightsForm
+
+    labels = dict(RightsForm.base_fields["enhanced"].choices)
+    clocks = (Path(settings.BASE_DIR) / "templates/casework/_clocks.html").read_text()
+
+    enhanced, standard = workdays.ENHANCED_KEY_EVENT_DAYS, workdays.STANDARD_KEY_EVENT_DAYS
+    assert str(labels["yes"]) == f"Enhanced ({enhanced} working day)"
+    assert str(labels["no"]) == f"Standard ({standard} working days)"
+    assert f"of a key event within {enhanced} working day." in clocks
+    assert f"Standard rights ({standard} working days)" in clocks
