@@ -22,7 +22,7 @@ END_OF_DAY = dt.time(23, 59, 59)
 
 # The Victims' Code: tell the victim of a key event within 1 working day under enhanced rights
 # (hate crime victims by default), 5 otherwise. The case page states these numbers in its
-# translated words (casework/forms.py RightsForm, templates/casework/_clocks.html); a test
+# translated words (casework/forms/handling.py RightsForm, templates/casework/_clocks.html); a test
 # holds the words to these.
 ENHANCED_KEY_EVENT_DAYS = 1
 STANDARD_KEY_EVENT_DAYS = 5

@@ -4,7 +4,7 @@ review and the PDFs (their views are in case_page.py, daily_review.py and pdfs.p
 Every case is fetched through `get_queryset`, which is scoped by `access.cases_handled_by`, so
 a case outside a person's areas answers exactly as a case that does not exist, on every URL
 (change, history, actions with crafted ids, the action forms, the review, the PDFs). Changes
-go through the forms in casework/forms.py and the services behind them; the case page itself
+go through the forms in casework/forms/ and the services behind them; the case page itself
 is read-only. Every view, change and export is written to the access log.
 """
 

@@ -1,0 +1,108 @@
+"""Keeping the victim informed: key events, notes, updates, contact attempts and referrals."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from centres.models import SupportService
+from reporting import access
+from reporting.models import Channels
+
+from .. import services
+from ..models import (
+    VICTIM_MESSAGES,
+    CaseUpdate,
+    KeyEvent,
+)
+from .base import CaseActionForm
+
+
+class KeyEventForm(CaseActionForm):
+    title = _("Key event")
+    key_event = forms.ChoiceField(label=_("What happened"), choices=KeyEvent.choices)
+    note = forms.CharField(label=_("Note (police only)"), required=False)
+
+    def save(self):
+        return services.record_key_event(case=self.case, by=self.user, **self.cleaned_data)
+
+
+class NoteForm(CaseActionForm):
+    title = _("Internal note")
+    body = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def save(self):
+        return services.add_internal_note(
+            case=self.case, by=self.user, body=self.cleaned_data["body"]
+        )
+
+
+class VictimUpdateForm(CaseActionForm):
+    title = _("Update for the victim")
+    message_code = forms.ChoiceField(
+        label=_("Standard message (translated into the victim's language)"),
+        required=False,
+        choices=[],
+    )
+    body = forms.CharField(
+        label=_("Your own words (sent as written)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message_code"].choices = [("", "—")] + [
+            (code, message) for code, message in VICTIM_MESSAGES.items()
+        ]
+
+    def save(self):
+        return services.send_victim_update(case=self.case, by=self.user, **self.cleaned_data)
+
+
+def _victim_reachable_by(case, user) -> bool:
+    # Without the contact details nobody may contact or refer the victim.
+    report = case.report
+    return (
+        access.can_see_contact_details(user, report)
+        and getattr(report, "contact", None) is not None
+    )
+
+
+class ContactAttemptForm(CaseActionForm):
+    title = _("Contact attempt")
+    channel = forms.ChoiceField(label=_("How"), choices=Channels.choices)
+    outcome = forms.ChoiceField(label=_("Result"), choices=CaseUpdate.ContactOutcome.choices)
+    note = forms.CharField(label=_("Note"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only what the safe-contact plan allows; the service checks again.
+        contact = getattr(self.case.report, "contact", None)
+        self.fields["channel"].choices = [
+            (code, label)
+            for code, label in Channels.choices
+            if contact is not None and contact.allows(code)
+        ]
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        return _victim_reachable_by(case, user)
+
+    def save(self):
+        return services.log_contact_attempt(case=self.case, by=self.user, **self.cleaned_data)
+
+
+class ReferralForm(CaseActionForm):
+    title = _("Referral to a support service")
+    service = forms.ModelChoiceField(
+        label=_("Service"), queryset=SupportService.objects.filter(is_active=True)
+    )
+    consent_given = forms.BooleanField(
+        label=_("The victim agreed to this referral"), required=False
+    )
+
+    @classmethod
+    def applies_to(cls, case, user) -> bool:
+        return _victim_reachable_by(case, user)
+
+    def save(self):
+        return services.refer_to_service(case=self.case, by=self.user, **self.cleaned_data)
