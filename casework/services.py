@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from centres.models import AccessLogEntry, Area, Membership, Role, User
+from centres.models import AccessLogEntry, Area, Role, User
 from centres.outbox import queue_notification, queue_notifications
 from reporting import access
 from reporting.models import Channels, Consent, Referral, Report
@@ -94,12 +94,7 @@ def open_case(*, report: Report, by=None) -> Case:
         CaseEvent.objects.create(case=case, to_status=CaseStatus.NEW, at=now, by=by)
         Clock.objects.create(case=case, kind=Clock.Kind.ROUTINE, started_at=now, due_at=due)
         _log(by, case, "opened", action=AccessLogEntry.Action.CREATE)
-        spocs = User.objects.filter(
-            pk__in=Membership.objects.active()
-            .filter(role=Role.SPOC, area=case.area_id)
-            .values("user_id"),
-            is_active=True,
-        ).only("pk")
+        spocs = User.objects.of_area(case.area_id, Role.SPOC).only("pk")
         queue_notifications(
             {
                 "key": f"case-opened:{case.pk}:{spoc.pk}",
@@ -358,12 +353,7 @@ def _tell_centre(*, case: Case, update: CaseUpdate) -> None:
     report = case.report
     if not (report.centre_id and report.centre_is_go_between):
         return
-    volunteers = User.objects.filter(
-        is_active=True,
-        pk__in=Membership.objects.active()
-        .filter(centre_id=report.centre_id, role__in=Role.CENTRE_ROLES)
-        .values("user_id"),
-    )
+    volunteers = User.objects.centre_team(report.centre_id)
     for volunteer in volunteers:
         _notify_staff(
             key=f"centre-update:{update.pk}:{volunteer.pk}",
@@ -491,12 +481,7 @@ def request_authorisation(*, case: Case, by, reason: str) -> Authorisation:
             case=case, requested_by=by, request_reason=reason.strip()
         )
         _log(by, case, "authorisation requested", reason=reason)
-        inspectors = User.objects.filter(
-            is_active=True,
-            pk__in=Membership.objects.active()
-            .filter(role=Role.INSPECTOR, area=case.area_id)
-            .values("user_id"),
-        ).exclude(pk=by.pk)
+        inspectors = User.objects.of_area(case.area_id, Role.INSPECTOR).exclude(pk=by.pk)
         for inspector in inspectors:
             _notify_staff(
                 key=f"authorisation-requested:{authorisation.pk}:{inspector.pk}",

@@ -39,7 +39,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from . import sms
-from .models import Membership, Notification, Role, User
+from .models import Notification, User
 from .notifications import KINDS, STAFF, Cancelled, Permanent, link
 
 logger = logging.getLogger(__name__)
@@ -108,12 +108,7 @@ def _render(template: str, context: dict, *, optional: bool = False) -> str | No
 
 
 def _centre_team(centre_id: int) -> list[str]:
-    members = Membership.objects.active().filter(centre_id=centre_id, role__in=Role.CENTRE_ROLES)
-    return list(
-        User.objects.filter(is_active=True, pk__in=members.values("user_id"))
-        .order_by("pk")
-        .values_list("email", flat=True)
-    )
+    return list(User.objects.centre_team(centre_id).order_by("pk").values_list("email", flat=True))
 
 
 def build(notification: Notification) -> Outgoing:

@@ -30,6 +30,19 @@ class UserManager(BaseUserManager):
         police = Membership.objects.active().filter(role__in=Role.POLICE_ROLES, area_id=area_id)
         return self.filter(is_active=True, pk__in=police.values("user_id"))
 
+    def of_area(self, area_id, role):
+        """Active people holding `role` (a SPOC, an inspector) in one area today: whom its
+        cases' alerts go to."""
+        members = Membership.objects.active().filter(role=role, area_id=area_id)
+        return self.filter(is_active=True, pk__in=members.values("user_id"))
+
+    def centre_team(self, centre_id):
+        """A centre's active volunteers and coordinators: who passes news on to a victim."""
+        members = Membership.objects.active().filter(
+            centre_id=centre_id, role__in=Role.CENTRE_ROLES
+        )
+        return self.filter(is_active=True, pk__in=members.values("user_id"))
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A member of staff or a volunteer. Victims never have accounts.
