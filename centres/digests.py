@@ -4,16 +4,22 @@ twice queues nothing new."""
 
 import datetime as dt
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Centre, Membership, Role, User
+from .models import Membership, Role, User
 from .outbox import queue_notifications
 
 STAFF_LANGUAGE = "en"
-# Reporting's consent values that mean "shared with the police"; centres may not import
-# reporting (the dependency arrow), so the two codes are named here.
-SHARED_WITH_POLICE = ("share_details", "share_anonymous")
+
+# What the weekly summary tells each centre, registered by the app that holds the reports
+# (reporting/apps.py): centres may not import reporting, nor know its consent rules. Called
+# with the centres' ids and the week's start and end; answers {centre id: {name: count}}.
+_weekly_counts = None
+
+
+def register_weekly_counts(counts) -> None:
+    global _weekly_counts
+    _weekly_counts = counts
 
 
 def _active_users(memberships) -> "dict[int, list[User]]":
@@ -32,28 +38,23 @@ def queue_weekly_centre_summaries(*, today: dt.date | None = None) -> list[int]:
     coordinators = _active_users(
         Membership.objects.active(today).filter(role=Role.COORDINATOR, centre__isnull=False)
     )
-    window = Q(reports__submitted_at__gte=since, reports__submitted_at__lt=until)
-    centres = Centre.objects.filter(pk__in=list(coordinators)).annotate(
-        reports_logged=Count("reports", filter=window),
-        reports_shared=Count("reports", filter=window & Q(reports__consent__in=SHARED_WITH_POLICE)),
-    )
+    counts = _weekly_counts(list(coordinators), since, until)
     rows = [
         {
-            "key": f"weekly-summary:{centre.pk}:{year}-W{week:02d}:{user.pk}",
+            "key": f"weekly-summary:{centre_id}:{year}-W{week:02d}:{user.pk}",
             "kind": "weekly_centre_summary",
             "channel": "email",
             "recipient": user,
             "language": STAFF_LANGUAGE,
             "context": {
-                "centre": centre.pk,
+                "centre": centre_id,
                 "week": f"{year}-W{week:02d}",
                 "since": since.date().isoformat(),
-                "reports_logged": centre.reports_logged,
-                "reports_shared": centre.reports_shared,
+                **counts[centre_id],
             },
         }
-        for centre in centres
-        for user in coordinators[centre.pk]
+        for centre_id, users in coordinators.items()
+        for user in users
     ]
     return queue_notifications(rows)
 

@@ -1,9 +1,15 @@
 """The reporting app's kinds of message and links, registered with the outbox
-(centres/notifications.py) in ReportingConfig.ready()."""
+(centres/notifications.py) in ReportingConfig.ready(), and the counts of reports the weekly
+centre summary sends (centres/digests.py)."""
 
+from django.db.models import Count, Q
 from django.urls import reverse
 
+from centres import digests
+from centres.models import Centre
 from centres.notifications import VICTIM, MessageKind, absolute, register, register_link
+
+from .models import SHARED_WITH_POLICE
 
 
 def _acknowledgement_details(notification, contact) -> dict:
@@ -14,7 +20,25 @@ def _workspace_link(context: dict) -> str:
     return absolute(reverse("workspace:home"))
 
 
+def weekly_centre_counts(centre_ids, since, until) -> dict[int, dict[str, int]]:
+    """For the weekly centre summary (centres/digests.py): the reports each centre logged in
+    the week, and how many of them were shared with the police. Counts only."""
+    window = Q(reports__submitted_at__gte=since, reports__submitted_at__lt=until)
+    centres = Centre.objects.filter(pk__in=centre_ids).annotate(
+        reports_logged=Count("reports", filter=window),
+        reports_shared=Count("reports", filter=window & Q(reports__consent__in=SHARED_WITH_POLICE)),
+    )
+    return {
+        centre.pk: {
+            "reports_logged": centre.reports_logged,
+            "reports_shared": centre.reports_shared,
+        }
+        for centre in centres
+    }
+
+
 def register_kinds() -> None:
     register(MessageKind("report_acknowledgement", VICTIM, details=_acknowledgement_details))
     # The centre workspace, where a centre's team reads what a message tells them of.
     register_link("workspace", _workspace_link)
+    digests.register_weekly_counts(weekly_centre_counts)
