@@ -48,9 +48,9 @@ TRUSTED = {
 }
 TRUSTED_PACKAGES = ("reporting/models/",)
 
-# The reporter's own pages: a report found by its reference and passphrase, not by a person's
-# role (reporting/passphrase.py and the tracking pages check them).
-REPORTER_SIDE = ("casework/tracking/", "reporting/receipt.py", "reporting/tracking.py")
+# The reporter's own pages: a report found by its reference and passphrase (the tracking
+# pages), or the one just sent in this session (the receipt), not by a person's role.
+REPORTER_SIDE = ("casework/tracking/", "reporting/receipt.py")
 
 EVALUATIONS = ("_fetch_all", "count", "exists", "aggregate", "iterator", "contains")
 
