@@ -3,18 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from centres.stats import suppress
 from tests.conftest import sign_in
 from tests.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize(
-    ("count", "shown"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (120, "120")]
-)
-def test_suppress_hides_counts_below_five(count, shown):
-    assert suppress(count) == shown
 
 
 def test_insights_for_analyst_shows_counts_by_area_with_small_ones_hidden(
