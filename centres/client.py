@@ -22,7 +22,7 @@ def _parse(value: str) -> str | None:
     except ValueError:
         return None
     # A dual-stack socket shows an IPv4 client as ::ffff:a.b.c.d; counted as IPv6, every
-    # IPv4 client would fall into one /64 (casework/tracking.py groups IPv6 by /64).
+    # IPv4 client would fall into one /64 (casework/tracking/throttle.py groups IPv6 by /64).
     if address.version == 6 and address.ipv4_mapped:
         address = address.ipv4_mapped
     return str(address)

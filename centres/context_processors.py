@@ -9,6 +9,8 @@ from django.urls import reverse_lazy, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from centres.models.directory import text_direction
+
 
 def site(request):
     return {
@@ -29,7 +31,7 @@ def language_links(request):
             "code": code,
             "name": name,
             "url": translate_url(path, code),
-            "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+            "dir": text_direction(code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES

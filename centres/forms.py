@@ -9,9 +9,9 @@ from .models import (
     Centre,
     Membership,
     Role,
-    language_is_rtl,
     postcode_district,
     spoken_language_choices,
+    text_direction,
 )
 
 
@@ -77,7 +77,7 @@ class LanguageSelect(forms.Select):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         if value:
             option["attrs"]["lang"] = value
-            option["attrs"]["dir"] = "rtl" if language_is_rtl(value) else "ltr"
+            option["attrs"]["dir"] = text_direction(value)
         return option
 
 

@@ -30,9 +30,9 @@ from .models import (
     AreaPlace,
     Centre,
     Strand,
-    language_is_rtl,
     postcode_district,
     spoken_language_choices,
+    text_direction,
 )
 
 BACKUP_CODES = 10
@@ -315,7 +315,7 @@ def translated(obj, field: str) -> dict:
 def spoken_languages(codes) -> list[dict]:
     names = dict(spoken_language_choices())
     return [
-        {"code": code, "name": names[code], "dir": "rtl" if language_is_rtl(code) else "ltr"}
+        {"code": code, "name": names[code], "dir": text_direction(code)}
         for code in codes or []
         if code in names
     ]

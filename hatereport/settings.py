@@ -287,7 +287,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEMO
 
-# --- Evidence files and the tracking page (reporting/evidence.py, casework/tracking.py) ----
+# --- Evidence files and the tracking page (reporting/evidence/, casework/tracking/) -------
 # ffmpeg strips the metadata of audio and video evidence; without it such files are refused.
 EVIDENCE_FFMPEG = os.environ.get("EVIDENCE_FFMPEG", "ffmpeg")
 EVIDENCE_STRIP_TIMEOUT_SECONDS = envint("EVIDENCE_STRIP_TIMEOUT_SECONDS", 60)
@@ -430,7 +430,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=9, minute=30),
         "options": {"expires": 12 * 60 * 60},
     },
-    # Drafts last a day (reporting/journey.py); the hour's purge takes them and their files.
+    # Drafts last a day (reporting/journey/drafts.py); the hour's purge takes them and their files.
     "draft-purge": {
         "task": "reporting.tasks.purge_expired_drafts",
         "schedule": crontab(minute=20),

@@ -18,6 +18,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from centres.staff_areas import is_staff_path, out_of_role
+from reporting.languages import text_direction
 
 from .journey import DRAFT_COOKIE, DRAFT_COOKIE_SALT
 
@@ -81,9 +82,14 @@ def start_pages() -> list[dict]:
     for code, name in settings.LANGUAGES:
         with translation.override(code):
             url = reverse("reporting:start")
-        direction = "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
         links.append(
-            {"code": code, "name": name, "url": url, "dir": direction, "current": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "dir": text_direction(code),
+                "current": code == current,
+            }
         )
     return links
 
@@ -101,7 +107,7 @@ def _bare_server_error(language) -> str:
     with translation.override(language):
         title = escape(_("Sorry, there is a problem with the service"))
         leave = escape(_("Leave this site"))
-        bidi = "rtl" if translation.get_language_bidi() else "ltr"
+    bidi = text_direction(language)
     return (
         f'<!DOCTYPE html><html lang="{language}" dir="{bidi}"><head><meta charset="utf-8">'
         f'<title>{title}</title></head><body><p><a href="/exit/">{leave}</a></p>'

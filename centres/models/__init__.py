@@ -19,6 +19,7 @@ from .directory import (
     SupportServiceQuerySet,
     language_is_rtl,
     spoken_language_choices,
+    text_direction,
 )
 from .notification import Notification, NotificationQuerySet, NotificationStatus
 from .people import Membership, MembershipQuerySet, Role, User, UserManager
@@ -57,4 +58,5 @@ __all__ = [
     "language_is_rtl",
     "postcode_district",
     "spoken_language_choices",
+    "text_direction",
 ]

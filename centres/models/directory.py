@@ -45,7 +45,14 @@ def spoken_language_choices() -> list[tuple[str, str]]:
 
 
 def language_is_rtl(code: str) -> bool:
+    """Right-to-left: the site's languages by Django's own list (settings.LANGUAGES_BIDI, where
+    Pashto is added), and the community languages only centres list."""
     return code in settings.LANGUAGES_BIDI or code in RTL_COMMUNITY_LANGUAGES
+
+
+def text_direction(code: str) -> str:
+    """The dir attribute for text in a language: "rtl" or "ltr"."""
+    return "rtl" if language_is_rtl(code) else "ltr"
 
 
 class CentreQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from centres.views import staff_required
+from centres.decorators import staff_required
 
 from .. import access
 from ..models import Report

@@ -46,4 +46,6 @@ def test_volunteers_have_no_admin(client, volunteer_a):
 
     response = client.get(reverse("admin:centres_centre_changelist"))
 
-    assert response.status_code == 302
+    # Told who they are signed in as and what the admin is for; no sign-in form.
+    assert response.status_code == 403
+    assert 'name="password"' not in response.content.decode()
