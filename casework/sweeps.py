@@ -13,8 +13,8 @@ advisory lock keeps two sweeps (say, a slow one and the next one) from overlappi
 Staff get one message per sweep listing what is new for them, not one per case: a SPOC with
 forty overdue updates after a bank holiday gets one email saying so.
 
-The SQL is PostgreSQL's (data-modifying CTEs, ON CONFLICT); the sweeps run on Celery beat,
-which the embedded SQLite demo does not run.
+The SQL is PostgreSQL's (data-modifying CTEs, ON CONFLICT): set-based statements the ORM
+cannot say. The sweeps run on Celery beat, in the demo too (serve_demo).
 """
 
 import datetime as dt

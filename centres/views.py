@@ -237,17 +237,17 @@ def directory(request):
     strand. A GET form, so it works without JavaScript and a search is a link."""
     strands = Strand.objects.filter(specialist_centres__is_listed=True).distinct()
     form = DirectorySearchForm(request.GET or None, strands=strands)
-    centres = list(
-        Centre.objects.listed()
-        .select_related("area")
-        .prefetch_related("specialist_strands")
-        .order_by("town", "name")
-    )
+    centres = Centre.objects.listed()
     near, place_found = [], None
     if form.is_valid():
         centres = filter_centres(centres, form.cleaned_data)
-        if form.cleaned_data["place"]:
-            near, centres, place_found = split_by_nearness(centres, form.cleaned_data["place"])
+    centres = list(
+        centres.select_related("area")
+        .prefetch_related("specialist_strands")
+        .order_by("town", "name")
+    )
+    if form.is_valid() and form.cleaned_data["place"]:
+        near, centres, place_found = split_by_nearness(centres, form.cleaned_data["place"])
     return render(
         request,
         "centres/directory.html",
@@ -261,18 +261,17 @@ def directory(request):
     )
 
 
-def filter_centres(centres, criteria) -> list:
+def filter_centres(centres, criteria):
     """Centres that speak the language, have every accessibility feature asked for and
-    specialise in the strand. In Python: the list is short, and JSON containment is not
-    portable to the SQLite demo."""
+    specialise in the strand."""
     language, features, strand = criteria["language"], criteria["access"], criteria["strand"]
-    return [
-        c
-        for c in centres
-        if (not language or language in (c.languages or []))
-        and all(getattr(c, name) for name in features)
-        and (not strand or any(s.code == strand for s in c.specialist_strands.all()))
-    ]
+    if language:
+        centres = centres.filter(languages__contains=[language])
+    if features:
+        centres = centres.filter(**dict.fromkeys(features, True))
+    if strand:
+        centres = centres.filter(specialist_strands__code=strand)
+    return centres
 
 
 def split_by_nearness(centres, place: str):
