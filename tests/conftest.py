@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -46,6 +47,13 @@ def ffmpeg_installed():
     instead of failing on a refused file."""
     if not shutil.which(settings.EVIDENCE_FFMPEG):
         pytest.skip("needs ffmpeg: apt-get install ffmpeg (make test installs it)")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters live in the cache (Redis, which outlives a test run): every test
+    # starts from none.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ is read-only. Every view, change and export is written to the access log.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import path
 from django.utils import timezone
@@ -203,7 +203,7 @@ class CaseAdmin(admin.ModelAdmin):
             try:
                 verb(case)
                 done += 1
-            except services.ValidationError as exc:
+            except ValidationError as exc:
                 failed += 1
                 self.message_user(
                     request, f"{case}: {' '.join(exc.messages)}", level=messages.WARNING

@@ -1,0 +1,50 @@
+"""Writes that span models: opening cases, THRIVE, decisions, assignment, Victims' Code
+clocks, updates, referrals, outcomes and authorisations, one module per concern. Every
+service is importable from here (`services.open_case`).
+
+Each function locks the case row, checks the rule, writes its rows, records the change in the
+access log and queues its notifications in the outbox, all in one transaction. Status changes
+themselves are model methods on `Case` (one table of allowed transitions).
+
+Notifications carry ids and flags only: never incident details or names. A message to the
+victim goes only through a channel their safe-contact plan allows; with none, the update still
+shows on their tracking page.
+"""
+
+from .handling import (
+    assess_case,
+    assign_case,
+    decide_recording,
+    set_update_interval,
+    set_victim_rights,
+)
+from .opening import open_case
+from .outcome import decide_authorisation, record_outcome, request_authorisation
+from .victim import (
+    VICTIM_MESSAGE_CHANNELS,
+    add_internal_note,
+    log_contact_attempt,
+    record_key_event,
+    refer_to_service,
+    send_victim_update,
+    victim_message_channel,
+)
+
+__all__ = [
+    "VICTIM_MESSAGE_CHANNELS",
+    "add_internal_note",
+    "assess_case",
+    "assign_case",
+    "decide_authorisation",
+    "decide_recording",
+    "log_contact_attempt",
+    "open_case",
+    "record_key_event",
+    "record_outcome",
+    "refer_to_service",
+    "request_authorisation",
+    "send_victim_update",
+    "set_update_interval",
+    "set_victim_rights",
+    "victim_message_channel",
+]

@@ -1,0 +1,191 @@
+"""The victim: key events and their clocks, notes, updates the victim sees and is told of,
+contact attempts, and referrals to support services."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centres.models import AccessLogEntry, User
+from centres.outbox import queue_notification
+from reporting.models import Channels, Consent, Referral, Report
+
+from ..models import VICTIM_MESSAGES, Case, CaseStatus, CaseUpdate, Clock, KeyEvent
+from .common import lock_case, log_change, notify_staff
+
+# The channels the outbox can deliver to a victim, in the order tried when the plan allows
+# several. A phone call is made by a person, and logged as a contact attempt.
+VICTIM_MESSAGE_CHANNELS = (Channels.SMS, Channels.EMAIL)
+
+
+def record_key_event(*, case: Case, by, key_event: str, note: str = "") -> Clock:
+    """Record a Victims' Code key event (an internal note) and start the clock to tell the
+    victim: 1 working day under enhanced rights, 5 otherwise."""
+    if key_event not in KeyEvent.values:
+        raise ValidationError({"key_event": _("Choose a key event.")})
+    with transaction.atomic():
+        case = lock_case(case)
+        now = timezone.now()
+        CaseUpdate.objects.create(
+            case=case,
+            visibility=CaseUpdate.Visibility.INTERNAL,
+            key_event=key_event,
+            body=note.strip() or str(KeyEvent(key_event).label),
+            author=by,
+            created_at=now,
+        )
+        clock = case.start_key_event_clock(key_event, at=now)
+        log_change(by, case, f"key event: {key_event}")
+    return clock
+
+
+def add_internal_note(*, case: Case, by, body: str) -> CaseUpdate:
+    """A note for the police only: never shown to the victim or the centre."""
+    if not body.strip():
+        raise ValidationError({"body": _("Enter the note.")})
+    with transaction.atomic():
+        case = lock_case(case)
+        note = CaseUpdate.objects.create(
+            case=case, visibility=CaseUpdate.Visibility.INTERNAL, body=body.strip(), author=by
+        )
+        log_change(by, case, "internal note")
+    return note
+
+
+def send_victim_update(
+    *, case: Case, by, message_code: str = "", body: str = "", key_event: str = ""
+) -> CaseUpdate:
+    """An update the victim sees on the tracking page, in their language, and is told of
+    through their safe-contact plan. It meets every running Victims' Code clock and starts
+    the next routine one."""
+    if message_code and message_code not in VICTIM_MESSAGES:
+        raise ValidationError({"message_code": _("Choose a standard message.")})
+    if not message_code and not body.strip():
+        raise ValidationError(
+            {"body": _("Choose a standard message or write the update.")}, code="empty"
+        )
+    with transaction.atomic():
+        case = lock_case(case)
+        now = timezone.now()
+        update = CaseUpdate.objects.create(
+            case=case,
+            visibility=CaseUpdate.Visibility.VICTIM,
+            message_code=message_code,
+            key_event=key_event or (message_code if message_code in KeyEvent.values else ""),
+            body=body.strip(),
+            author=by,
+            created_at=now,
+        )
+        case.meet_clocks(update)
+        if case.status != CaseStatus.CLOSED:
+            case.start_routine_clock(at=now)
+        log_change(by, case, "victim update", action=AccessLogEntry.Action.DISCLOSE)
+        _tell_victim(case=case, update=update)
+        _tell_centre(case=case, update=update)
+    return update
+
+
+def victim_message_channel(report: Report) -> str | None:
+    """The channel the outbox may use to tell the victim there is news, or None."""
+    contact = getattr(report, "contact", None)
+    if contact is None:
+        return None
+    for channel in contact.channels:
+        if channel in VICTIM_MESSAGE_CHANNELS and contact.allows(channel):
+            return channel
+    return None
+
+
+def _tell_victim(*, case: Case, update: CaseUpdate) -> None:
+    report = case.report
+    channel = victim_message_channel(report)
+    if channel is None:
+        return
+    contact = report.contact
+    queue_notification(
+        key=f"victim-update:{update.pk}",
+        kind="victim_update",
+        channel=channel,
+        recipient=contact,
+        language=contact.preferred_language or report.language,
+        # Ids and flags only: the message says there is news and where to read it, and says
+        # what it is only when the victim agreed to that.
+        context={"update": update.pk, "may_say_what": contact.message_may_say_what},
+    )
+
+
+def _tell_centre(*, case: Case, update: CaseUpdate) -> None:
+    report = case.report
+    if not (report.centre_id and report.centre_is_go_between):
+        return
+    volunteers = User.objects.centre_team(report.centre_id)
+    for volunteer in volunteers:
+        notify_staff(
+            key=f"centre-update:{update.pk}:{volunteer.pk}",
+            kind="centre_victim_update",
+            user=volunteer,
+            context={"update": update.pk, "report": report.pk},
+        )
+
+
+def log_contact_attempt(
+    *, case: Case, by, channel: str, outcome: str, note: str = ""
+) -> CaseUpdate:
+    """Log an attempt to contact the victim. The safe-contact plan decides what is allowed:
+    a channel they did not agree to, or a voicemail when they said no voicemail, is refused."""
+    with transaction.atomic():
+        case = lock_case(case)
+        contact = getattr(case.report, "contact", None)
+        if contact is None or not contact.allows(channel):
+            raise ValidationError(
+                {"channel": _("The victim's safe-contact plan does not allow this channel.")},
+                code="not_allowed",
+            )
+        if (
+            channel == Channels.PHONE
+            and outcome == CaseUpdate.ContactOutcome.MESSAGE_LEFT
+            and contact.no_voicemail
+        ):
+            raise ValidationError(
+                {"outcome": _("The victim asked for no voicemail messages.")}, code="voicemail"
+            )
+        attempt = CaseUpdate.objects.create(
+            case=case,
+            visibility=CaseUpdate.Visibility.INTERNAL,
+            is_contact_attempt=True,
+            contact_channel=channel,
+            contact_outcome=outcome,
+            body=note.strip() or str(CaseUpdate.ContactOutcome(outcome).label),
+            author=by,
+        )
+        log_change(by, case, f"contact attempt: {channel} {outcome}")
+    return attempt
+
+
+def refer_to_service(*, case: Case, by, service, consent_given: bool) -> Referral:
+    """Refer the victim to a support service: only with their agreement, once per service."""
+    if not consent_given:
+        raise ValidationError(
+            {"consent_given": _("Refer only when the victim has agreed to it.")}, code="consent"
+        )
+    if not service.is_active:
+        raise ValidationError({"service": _("This service no longer takes referrals.")})
+    with transaction.atomic():
+        case = lock_case(case)
+        if case.report.consent != Consent.SHARE_WITH_DETAILS:
+            raise ValidationError(
+                _("The victim did not share their details with the police."), code="anonymous"
+            )
+        try:
+            with transaction.atomic():
+                referral = Referral.objects.create(
+                    report=case.report, service=service, consent_given=True, made_by=by
+                )
+        except IntegrityError as exc:
+            raise ValidationError(
+                {"service": _("The victim has already been referred to this service.")}
+            ) from exc
+        log_change(
+            by, case, f"referral to service {service.pk}", action=AccessLogEntry.Action.DISCLOSE
+        )
+    return referral
