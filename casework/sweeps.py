@@ -145,17 +145,43 @@ WHERE e.resolved_at IS NULL AND c.id = e.case_id AND (
 """
 
 # Who hears of the escalations this sweep raised (raised_at = this sweep's time): the SPOCs or
-# the inspectors of the case's area by level, and the assigned officer of an overdue update.
+# the inspectors of the case's area by level (where there are none, the force's inspectors,
+# else the superusers: never nobody), and the assigned officer of an overdue update.
 # One message per person, with counts by kind and level.
 NOTIFY_ESCALATIONS_SQL = """
 WITH fresh AS (
     SELECT e.id, e.case_id, e.kind, e.level, c.area_id, c.owner_id
     FROM casework_escalation e JOIN casework_case c ON c.id = e.case_id
     WHERE e.resolved_at IS NULL AND e.raised_at = %(now)s
-), recipients AS (
+), at_level AS (
     SELECT f.case_id, f.kind, f.level, m.user_id
     FROM fresh f JOIN centres_membership m ON m.area_id = f.area_id AND m.role = f.level
+    JOIN centres_user u ON u.id = m.user_id AND u.is_active
     WHERE m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+), unheard AS (
+    SELECT f.* FROM fresh f WHERE NOT EXISTS (
+        SELECT 1 FROM at_level l
+        WHERE l.case_id = f.case_id AND l.kind = f.kind AND l.level = f.level)
+), force_inspectors AS (
+    -- Nobody at that level in the area (the central queue has no inspector): the level up,
+    -- the inspectors of the force's other areas.
+    SELECT un.case_id, un.kind, un.level, m.user_id
+    FROM unheard un JOIN centres_area a ON a.id = un.area_id AND a.force <> ''
+    JOIN centres_area o ON o.force = a.force
+    JOIN centres_membership m ON m.area_id = o.id AND m.role = 'inspector'
+    JOIN centres_user u ON u.id = m.user_id AND u.is_active
+    WHERE m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+), recipients AS (
+    SELECT * FROM at_level
+    UNION
+    SELECT * FROM force_inspectors
+    UNION
+    -- No force, or none with an inspector: the service's own break-glass accounts, so an
+    -- escalation never goes to nobody.
+    SELECT un.case_id, un.kind, un.level, u.id
+    FROM unheard un JOIN centres_user u ON u.is_superuser AND u.is_active
+    WHERE NOT EXISTS (SELECT 1 FROM force_inspectors fi
+                      WHERE fi.case_id = un.case_id AND fi.kind = un.kind AND fi.level = un.level)
     UNION
     SELECT f.case_id, f.kind, f.level, f.owner_id
     FROM fresh f WHERE f.kind = 'update_overdue' AND f.level = 'spoc' AND f.owner_id IS NOT NULL
@@ -274,22 +300,30 @@ def open_missing_cases(*, now: dt.datetime | None = None) -> int:
     from .services import open_case
 
     now = now or timezone.now()
-    missing = Report.objects.filter(
-        consent__in=SHARED_WITH_POLICE,
-        case__isnull=True,
-        submitted_at__lt=now - OPEN_MISSING_AFTER,
-        submitted_at__gte=now - OPEN_MISSING_WITHIN,
-    ).order_by("submitted_at")[:OPEN_MISSING_BATCH]
     opened = 0
-    for report in missing:
-        try:
-            open_case(report=report)
-        except Exception as exc:  # one bad report must not stop the others
-            logger.error(
-                "Opening the case for report %s failed (%s)", report.pk, type(exc).__name__
-            )
-            continue
-        opened += 1
+    # Under the casework lock, so two sweeps never open (or count) the same case twice; each
+    # report in a savepoint of its own, so one that fails does not take the others with it.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [SWEEP_LOCK])
+        if not cursor.fetchone()[0]:
+            logger.info("Opening missing cases skipped: another sweep is running")
+            return 0
+        missing = Report.objects.filter(
+            consent__in=SHARED_WITH_POLICE,
+            case__isnull=True,
+            submitted_at__lt=now - OPEN_MISSING_AFTER,
+            submitted_at__gte=now - OPEN_MISSING_WITHIN,
+        ).order_by("submitted_at")[:OPEN_MISSING_BATCH]
+        for report in missing:
+            try:
+                with transaction.atomic():
+                    open_case(report=report)
+            except Exception as exc:  # one bad report must not stop the others
+                logger.error(
+                    "Opening the case for report %s failed (%s)", report.pk, type(exc).__name__
+                )
+                continue
+            opened += 1
     if opened:
         logger.warning("Casework sweep opened %d missing cases", opened)
     return opened

@@ -72,3 +72,32 @@ def test_casework_sweep_task_opens_missing_cases(area_a):
     ReportFactory(area=area_a, submitted_at=timezone.now() - timedelta(minutes=5))
     assert sweep_casework()["opened"] == 1
     assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_sweeps_at_once_open_each_case_once_and_count_true(area_a, caplog):
+    import threading
+
+    from django.db import connection
+
+    now = timezone.now()
+    reports = [
+        ReportFactory(area=area_a, submitted_at=now - timedelta(minutes=5)) for _ in range(20)
+    ]
+    counts, start = [], threading.Barrier(2)
+
+    def sweep():
+        start.wait()
+        try:
+            counts.append(sweeps.open_missing_cases(now=now))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert sum(counts) == Case.objects.count() == len(reports)
+    assert "failed" not in caplog.text

@@ -12,10 +12,12 @@ from centres import delivery
 from centres.models import Notification, Role
 from tests.conftest import member
 from tests.factories import (
+    AreaFactory,
     AuthorisationFactory,
     CaseFactory,
     ClockFactory,
     ThriveAssessmentFactory,
+    UserFactory,
 )
 
 NOW = timezone.now()
@@ -194,3 +196,39 @@ def test_daily_review_digest_counts_and_links_to_the_review(area_a, spoc_a, sett
     [message] = mail.outbox
     assert "2 new cases in the last 24 hours, 1 not yet triaged" in message.body
     assert f"/admin/casework/case/daily-review/?area={area_a.pk}" in message.body
+
+
+def test_escalation_in_an_area_without_an_inspector_goes_to_the_forces_inspectors(area_a, spoc_a):
+    area_a.force = "West Midlands Police"
+    area_a.inspector_after_hours = 0
+    area_a.save()
+    neighbour = AreaFactory(force="West Midlands Police")
+    inspector_next_door = member(Role.INSPECTOR, area=neighbour, name="Inspector next door")
+    other_force = member(
+        Role.INSPECTOR, area=AreaFactory(force="Essex Police"), name="Inspector in Essex"
+    )
+    overdue_clock(CaseFactory(report__area=area_a), hours=2)
+
+    result = sweeps.sweep_casework(now=NOW)
+
+    assert result.raised["update_overdue:inspector"] == 1
+    [message] = messages_to(inspector_next_door)
+    assert message.context["counts"] == {"update_overdue:inspector": 1}
+    assert messages_to(other_force).count() == 0
+
+
+def test_escalation_with_no_police_to_tell_goes_to_the_superusers(area_a):
+    area_a.force = ""
+    area_a.inspector_after_hours = 0
+    area_a.save()
+    superuser = UserFactory(is_superuser=True)
+    overdue_clock(CaseFactory(report__area=area_a), hours=2)
+
+    result = sweeps.sweep_casework(now=NOW)
+
+    assert set(result.raised) == {"update_overdue:spoc", "update_overdue:inspector"}
+    [message] = messages_to(superuser)
+    assert message.context["counts"] == {
+        "update_overdue:spoc": 1,
+        "update_overdue:inspector": 1,
+    }
