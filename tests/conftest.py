@@ -13,11 +13,12 @@ from django.test import override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from centres.models import Role
+from centres.models import Area, AreaPlace, Role, Strand
 from reporting.models import Channel, Consent
 
 from .factories import (
     AreaFactory,
+    AreaPlaceFactory,
     CaseFactory,
     CentreFactory,
     MembershipFactory,
@@ -205,3 +206,25 @@ def seeded_demo(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+# --- The reporting journey: reference data and an area that records misogyny ----------
+
+
+@pytest.fixture
+def reference_data(db):
+    call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture
+def sparkbrook(reference_data):
+    """An area that records misogyny (the sex or gender local marker)."""
+    # Made by a data migration, but gone if a transactional test flushed the tables.
+    Area.objects.get_or_create(
+        is_central_queue=True, defaults={"name": "Central queue", "code": "central"}
+    )
+    area = AreaFactory(name="Sparkbrook", code="sparkbrook")
+    AreaPlaceFactory(area=area, kind=AreaPlace.Kind.POSTCODE_DISTRICT, value="B11")
+    AreaPlaceFactory(area=area, kind=AreaPlace.Kind.TOWN, value="sparkbrook")
+    Strand.objects.get(code="sex_gender").areas.add(area)
+    return area

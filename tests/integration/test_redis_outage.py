@@ -11,14 +11,7 @@ from django.test import Client
 from centres.models import Notification
 from reporting.models import Consent, Report
 from tests.factories import ReportFactory
-from tests.reporting.test_journey import (  # noqa: F401 - fixtures
-    anonymous_answers,
-    contact_answers,
-    reference_data,
-    sparkbrook,
-    submit,
-    walk,
-)
+from tests.reporting.journey_steps import anonymous_answers, contact_answers, submit, walk
 
 pytestmark = [
     pytest.mark.integration,

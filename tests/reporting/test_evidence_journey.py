@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from reporting.models import EvidenceFile, Report
-from tests.reporting import test_journey as public
+from tests.reporting import journey_steps as public
+from tests.reporting import test_journey
 from tests.reporting.evidence_files import (
     GPS_IFD,
     SECRETS,
@@ -21,10 +22,9 @@ from tests.reporting.evidence_files import (
 
 pytestmark = pytest.mark.django_db
 
-# The journey tests' fixtures: a client with an address of its own, and an area to report in.
-client = public.client
-reference_data = public.reference_data
-sparkbrook = public.sparkbrook
+# The journey tests' client, with an address of its own (the area to report in, sparkbrook,
+# is a fixture of tests/conftest.py).
+client = test_journey.client
 
 HTML = b"<!DOCTYPE html><html><script>document.location='https://evil.example'</script>"
 

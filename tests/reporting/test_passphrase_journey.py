@@ -20,7 +20,7 @@ from reporting.models import Report, ReportDraft
 from tests.conftest import sign_in as staff_sign_in
 from tests.factories import AreaFactory, AreaPlaceFactory
 from tests.reporting import test_workspace_assisted as assisted
-from tests.reporting.test_journey import anonymous_answers, contact_answers, url, walk
+from tests.reporting.journey_steps import anonymous_answers, contact_answers, url, walk
 
 WEAK = "password123"
 
