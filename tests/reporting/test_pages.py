@@ -54,7 +54,7 @@ def test_start_page_is_translated_not_english(client):
 def test_quick_exit_flushes_the_session_and_leaves_no_trace(client, settings):
     settings.QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
     session = client.session
-    session["draft_key"] = "something typed"
+    session["assisted_report_draft"] = "something typed"  # a volunteer's draft key
     session.save()
     old_key = session.session_key
 
@@ -65,7 +65,7 @@ def test_quick_exit_flushes_the_session_and_leaves_no_trace(client, settings):
     assert response["Cache-Control"] == "no-store"
     assert response["Referrer-Policy"] == "no-referrer"
     assert "cookies" in response["Clear-Site-Data"]
-    assert "draft_key" not in client.session
+    assert "assisted_report_draft" not in client.session
     assert client.session.session_key != old_key
 
 
