@@ -16,6 +16,7 @@ from .models import (
     Channels,
     EqualityAnswers,
     Report,
+    ReportDraft,
     ReporterContact,
 )
 from .signals import report_submitted
@@ -47,8 +48,24 @@ ACKNOWLEDGEMENT_CHANNELS = (
 )
 
 
+class DraftAlreadySent(Exception):
+    """The draft was sent before (say "Send" was pressed again after a failure); nothing new
+    was saved. `report` is the one its first sending saved."""
+
+    def __init__(self, report_id: int):
+        super().__init__(report_id)
+        self.report_id = report_id
+
+
 def submit_report(
-    *, answers: dict, language: str, channel: str, centre=None, volunteer=None, passphrase: str
+    *,
+    answers: dict,
+    language: str,
+    channel: str,
+    passphrase: str,
+    centre=None,
+    volunteer=None,
+    draft: ReportDraft | None = None,
 ) -> Report:
     """Create a report from a journey's answers, in one short transaction.
 
@@ -58,6 +75,10 @@ def submit_report(
     area already found for the location; found here when missing). Contact details are kept
     only when some were given; the acknowledgement is queued only by a channel the reporter's
     safe-contact plan allows.
+
+    With `draft`, the draft is consumed in the same transaction (its answers emptied, the
+    report named on it), so one draft gives one report however often it is sent: a second
+    sending raises DraftAlreadySent and saves nothing.
 
     A report shared with the police then opens its case (the report_submitted signal), in a
     transaction of its own once the report's is over: nothing that goes wrong on the police
@@ -81,6 +102,8 @@ def submit_report(
         )
         report.set_passphrase(passphrase)
         report.save()
+        if draft is not None:
+            _consume(draft, report)
         _link(report, incident_types=incident_types, strands=strands)
         contact = _save_contact(report, answers.get("contact"))
         if any(v for v in (answers.get("equality") or {}).values()):
@@ -114,6 +137,17 @@ def _area_for(answers) -> Area:
             postcode=answers.get("postcode", ""), town=answers.get("town", "")
         )
     return Area.objects.central_queue()
+
+
+def _consume(draft: ReportDraft, report: Report) -> None:
+    """Mark the draft sent, unless another sending got there first. The row lock this UPDATE
+    takes makes a concurrent sending wait, then find the draft sent and roll its report back."""
+    consumed = ReportDraft.objects.filter(pk=draft.pk, sent_report__isnull=True).update(
+        sent_report=report, answers={}
+    )
+    if not consumed:
+        sent = ReportDraft.objects.filter(pk=draft.pk).values_list("sent_report", flat=True)
+        raise DraftAlreadySent(sent.first())
 
 
 def _link(report, *, incident_types, strands) -> None:

@@ -83,6 +83,13 @@ class Journey:
             self._area_pending = self._area_pending or area is not None
         self.flow.draft_key.put(self.request, self._draft.key)
 
+    def forget(self) -> None:
+        """Forget a sent draft's key in this browser. The draft itself, emptied and naming its
+        report, stays until it expires, so a "Send" whose answer never arrived (the key kept)
+        still finds the report it saved."""
+        self._draft = None
+        self.flow.draft_key.forget(self.request)
+
     def discard(self, *, keep_files=False) -> None:
         """Delete the draft (and, unless the report took them, its stored files)."""
         from .. import evidence

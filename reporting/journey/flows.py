@@ -86,3 +86,8 @@ class Flow:
     def send(self, request, journey, state, forms):
         """Submit the report from valid check forms, and answer with the confirmation."""
         raise NotImplementedError
+
+    def confirm(self, request, journey, state, report, *, passphrase, chosen):
+        """The confirmation of a report sent: its reference and `passphrase` (shown once, when
+        we made it; never when `chosen`), with the draft gone."""
+        raise NotImplementedError

@@ -81,10 +81,24 @@ class PublicFlow(Flow):
             language=get_language(),
             channel=self.channel(journey),
             passphrase=passphrase,
+            draft=journey.draft,
         )
-        journey.discard(keep_files=True)
+        return self.confirm(
+            request,
+            journey,
+            state,
+            report,
+            passphrase=passphrase,
+            chosen=chosen,
+            strands=answers["strands"],
+        )
+
+    def confirm(self, request, journey, state, report, *, passphrase, chosen, strands=None):
+        journey.forget()
+        if strands is None:
+            strands = [str(pk) for pk in report.strands.values_list("pk", flat=True)]
         done = {"reference": report.reference, "consent": report.consent}
-        done.update(passphrase_chosen=chosen, strands=answers["strands"], area_id=report.area_id)
+        done.update(passphrase_chosen=chosen, strands=strands, area_id=report.area_id)
         request.session[DONE_KEY] = done
         request.session[RECEIPT_KEY] = report.pk
         # Ours is shown once, here; theirs never (they know it).

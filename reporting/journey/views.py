@@ -3,20 +3,25 @@ check your answers. The flow says where its URLs are, who may use them, the lang
 questions are read in, and how the report is sent; templates extend the flow's layout.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.debug import sensitive_post_parameters
 
 from .. import evidence as evidence_files
 from ..languages import text_direction
-from ..passphrase import details_known_to_others
+from ..passphrase import details_known_to_others, new_passphrase
+from ..services import DraftAlreadySent
 from .answers import report_answers, summary
 from .engine import Journey
 from .steps import QUESTION, STEP_BY_SLUG
+
+# How long after sending a second "Send" still shows the report (with a new passphrase).
+SENT_AGAIN_WITHIN = dt.timedelta(minutes=30)
 
 
 def rate_limited(request):
@@ -114,6 +119,8 @@ def check(request, flow):
     if state is None:
         return redirect(flow.start_url())
     journey = Journey(request, flow)
+    if journey.draft is not None and journey.draft.sent_report_id:
+        return sent_again(request, flow, journey, state)
     with translation.override(flow.questions_language(state)):
         missing = journey.first_unanswered()
         if missing is not None:
@@ -124,7 +131,11 @@ def check(request, flow):
         if _limited(request):
             return rate_limited(request)
         if all(form.is_valid() for form in forms.values()):
-            return flow.send(request, journey, state, forms)
+            try:
+                return flow.send(request, journey, state, forms)
+            except DraftAlreadySent:
+                # Sent twice at once: the other press saved it; show what it saved.
+                return sent_again(request, flow, Journey(request, flow), state)
     with translation.override(flow.questions_language(state)):
         rows = summary(journey)
     back_url = journey.url_for(journey.active_steps()[-1])
@@ -133,6 +144,21 @@ def check(request, flow):
         flow.check_template,
         page_context(flow, request, state, rows=rows, back_url=back_url, **forms),
     )
+
+
+def sent_again(request, flow, journey, state):
+    """ "Send" pressed again for a draft already sent (the first answer never arrived, say):
+    the report it saved, never a second one. Its passphrase may never have been seen, so a new
+    one is made and shown, within a short while of sending only: after that, the browser may
+    be someone else's."""
+    report = journey.draft.sent_report
+    if report.submitted_at < timezone.now() - SENT_AGAIN_WITHIN:
+        journey.discard(keep_files=True)
+        return redirect(flow.start_url())
+    passphrase = new_passphrase()
+    report.set_passphrase(passphrase)
+    report.save(update_fields=["passphrase_hash"])
+    return flow.confirm(request, journey, state, report, passphrase=passphrase, chosen=False)
 
 
 # --- Adding and removing evidence files ------------------------------------------------------

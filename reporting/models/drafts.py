@@ -53,6 +53,11 @@ class ReportDraft(models.Model):
     )
     updated_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
+    # Set, and the answers emptied, in the transaction that saves the report: a draft is sent
+    # once, and "Send" pressed again after a failure finds the report already saved.
+    sent_report = models.OneToOneField(
+        "reporting.Report", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("draft report")

@@ -95,9 +95,16 @@ class AssistedFlow(Flow):
             centre=centre,
             volunteer=request.user,
             passphrase=passphrase,
+            draft=journey.draft,
         )
         access.record(request.user, report, AccessLogEntry.Action.CREATE, detail="assisted report")
-        journey.discard(keep_files=True)
+        return self.confirm(
+            request, journey, state, report, passphrase=passphrase, chosen=bool(chosen)
+        )
+
+    def confirm(self, request, journey, state, report, *, passphrase, chosen):
+        language = state["language"]
+        journey.forget()
         request.session.pop(ASSISTED_KEY, None)
         request.session[receipt.SESSION_KEY] = report.pk
         # The passphrase is in this response only: it is stored nowhere but as a hash.
@@ -106,7 +113,7 @@ class AssistedFlow(Flow):
             "reference": report.reference,
             # Ours is shown once, here; one the person chose, never.
             "passphrase": None if chosen else passphrase,
-            "passphrase_chosen": bool(chosen),
+            "passphrase_chosen": chosen,
             "receipt_url": receipt_url(language),
             "questions_language": language,
             "questions_dir": text_direction(language),

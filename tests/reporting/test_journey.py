@@ -64,8 +64,10 @@ def test_anonymous_report_walks_every_page_and_saves_no_contact(client, sparkbro
     assert not ConsentChange.objects.exists()
     assert not Case.objects.exists()
     assert not Notification.objects.exists()
-    # The draft is gone; the receipt knows which report to render.
-    assert not ReportDraft.objects.exists()
+    # The draft keeps none of the answers, only which report it became (until it expires);
+    # the receipt knows which report to render.
+    draft = ReportDraft.objects.get()
+    assert draft.answers == {} and draft.sent_report == report
     assert client.session["receipt_report_id"] == report.pk
     assert "/en/report/receipt/" in page
 
