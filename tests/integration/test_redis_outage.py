@@ -1,6 +1,6 @@
 """With Redis down (the cache and the broker both), a victim meets no error page: the journey
-reaches its reference and the tracking sign-in works, through the real views; the limits
-keep counting in each process's memory meanwhile (centres/cache.py)."""
+(public and assisted) reaches its reference and the tracking sign-in works, through the real
+views; the limits keep counting in each process's memory meanwhile (centres/cache.py)."""
 
 import logging
 
@@ -10,8 +10,11 @@ from django.test import Client
 
 from centres.models import Notification
 from reporting.models import Consent, Report
+from tests.conftest import sign_in
 from tests.factories import ReportFactory
 from tests.reporting.journey_steps import anonymous_answers, contact_answers, submit, walk
+from tests.reporting.test_workspace_assisted import step as assisted_step
+from tests.reporting.test_workspace_assisted import walk as assisted_walk
 
 pytestmark = [
     pytest.mark.integration,
@@ -97,3 +100,18 @@ def test_redis_back_is_used_again(redis_cache, caplog):
 
     assert cache.get("probe") == 1
     assert "Redis reachable again" in caplog.text
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_assisted_journey_with_redis_down_reaches_its_reference(redis_cache, volunteer_a, centre_a):
+    redis_cache.redis.stop()
+    client = Client(REMOTE_ADDR="192.0.2.14")
+    sign_in(client, volunteer_a)
+
+    assert assisted_walk(client, centre=centre_a).status_code == 200
+    response = client.post(assisted_step("check"), {"centre_is_go_between": "no"})
+
+    assert response.status_code == 200
+    report = Report.objects.get()
+    assert report.reference in response.content.decode()
+    assert report.centre == centre_a

@@ -10,7 +10,11 @@ from casework.models import Case
 from centres.models import Notification
 from reporting.journey import engine, public
 from reporting.models import Report, ReportDraft
+from reporting.workspace import assisted
+from tests.conftest import sign_in
 from tests.reporting.journey_steps import contact_answers, submit, walk
+from tests.reporting.test_workspace_assisted import step as assisted_step
+from tests.reporting.test_workspace_assisted import walk as assisted_walk
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +98,23 @@ def _passphrase_candidates(page: str) -> list[str]:
     import re
 
     return [m.strip() for m in re.findall(r">\s*([a-z]+(?:[- ][a-z]+){4,})\s*<", page)]
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_assisted_send_again_after_a_failure_shows_the_report_already_saved(
+    client, monkeypatch, volunteer_a, centre_a
+):
+    sign_in(client, volunteer_a)
+    assisted_walk(client, centre=centre_a)
+    client.raise_request_exception = False
+    with monkeypatch.context() as patch:
+        patch.setattr(assisted, "receipt_url", fail)
+        failed = client.post(assisted_step("check"), {"centre_is_go_between": "no"})
+    assert failed.status_code == 500
+
+    again = client.post(assisted_step("check"), {"centre_is_go_between": "no"})
+
+    report = Report.objects.get()
+    assert again.status_code == 200
+    assert report.reference in again.content.decode()
+    assert report.logged_by == volunteer_a
