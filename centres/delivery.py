@@ -14,9 +14,12 @@ How a message is delivered once (see docs/background-work.md for the whole argum
    get acknowledged (acks_late).
 
 A worker killed before step 3 leaves the row pending with an expired lease in the future: the
-broker re-delivers the task (late acknowledgement) or the sweep finds it, and it is sent once.
-The one window no system can close for SMTP or SMS is a kill after the provider accepted the
-message and before our commit (milliseconds); then the re-send carries the same Message-ID.
+broker re-delivers the task (late acknowledgement) or the sweep finds it. Before sending a
+message claimed before (its outcome may be unknown), a provider that can look messages up by
+reference (GOV.UK Notify) is asked first, and a message it already has is recorded as sent,
+not sent again. A worker whose claim has run out (frozen past its lease) never sends: the
+claim is checked, with time to spare, just before the send. Plain SMTP cannot be asked; there
+a re-send carries the same Message-ID (docs/background-work.md says which way that errs).
 
 Messages to victims say there is news and where to read it. They never carry incident
 details, names or what the service is about, unless the victim's plan says the message may
@@ -28,12 +31,13 @@ import hashlib
 import logging
 import random
 import smtplib
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -41,6 +45,7 @@ from django.utils import timezone, translation
 from . import sms
 from .models import Notification, User
 from .notifications import KINDS, STAFF, Cancelled, Permanent, link
+from .notify import AlreadyAccepted, reference_for
 
 logger = logging.getLogger(__name__)
 
@@ -211,12 +216,26 @@ class Sender:
         self._email = None
         self._sms = None
 
-    def send(self, notification: Notification, outgoing: Outgoing) -> None:
+    def send(self, notification: Notification, outgoing: Outgoing) -> bool:
+        """Send, or find that the provider already has it. Returns True when it was sent now,
+        False when a previous attempt had already reached the provider."""
+        # Claimed before: a previous attempt may have reached the provider without our
+        # knowing (it died, or recording the result failed). Ask first where we can.
+        check_first = notification.attempts > 1
+        reference = reference_for(notification.key)
         if outgoing.channel == Notification.Channel.SMS:
             if self._sms is None:
                 self._sms = sms.get_sms_backend()
-            self._sms.send(to=outgoing.phone, body=outgoing.body, reference=notification.key)
-            return
+            try:
+                self._sms.send(
+                    to=outgoing.phone,
+                    body=outgoing.body,
+                    reference=reference,
+                    check_first=check_first,
+                )
+            except AlreadyAccepted:
+                return False
+            return True
         if self._email is None:
             self._email = get_connection(fail_silently=False)
         message = EmailMessage(
@@ -228,8 +247,11 @@ class Sender:
             connection=self._email,
             headers={"Message-ID": message_id(notification), "Auto-Submitted": "auto-generated"},
         )
+        # Read by a backend that can look messages up (centres.notify.NotifyEmailBackend).
+        message.provider_reference = reference
+        message.check_provider_first = check_first
         try:
-            message.send()
+            return bool(message.send())
         except Exception:
             # The connection may be half-open; the next message opens a new one.
             self.close()
@@ -269,14 +291,48 @@ def claim(notification_id: int) -> Notification | None:
     return notification
 
 
-def _finish(notification: Notification, **changes) -> bool:
-    """Record the result, only if our claim still stands (nobody re-claimed it after the lease
-    ran out)."""
-    updated = Notification.objects.filter(
+def _ours(notification: Notification):
+    """The row, while the claim we made is still the last one."""
+    return Notification.objects.filter(
         pk=notification.pk,
         status=Notification.Status.PENDING,
         attempts=notification.attempts,
-    ).update(**changes)
+    )
+
+
+def still_ours(notification: Notification) -> bool:
+    """Is our claim still the last one, with enough of the lease left to send? A worker
+    frozen past its lease (or slow to build the message) finds another may have claimed the
+    row, and must not send its copy."""
+    margin = min(settings.NOTIFICATION_SEND_MARGIN_SECONDS, settings.NOTIFICATION_LEASE_SECONDS / 2)
+    return (
+        _ours(notification)
+        .filter(next_attempt_at__gt=timezone.now() + timedelta(seconds=margin))
+        .exists()
+    )
+
+
+def _finish(notification: Notification, **changes) -> bool:
+    """Record the result, only if our claim still stands (nobody re-claimed it after the lease
+    ran out).
+
+    After a send, a database that is briefly away (a restart, a fail-over) is waited for, for
+    up to NOTIFICATION_RECORD_RETRY_SECONDS: every result recorded now is a message the next
+    claim need not ask the provider about (and, over SMTP, does not send again)."""
+    deadline = time.monotonic() + settings.NOTIFICATION_RECORD_RETRY_SECONDS
+    pause = 0.25
+    while True:
+        try:
+            updated = _ours(notification).update(**changes)
+            break
+        except (OperationalError, InterfaceError):
+            if time.monotonic() + pause > deadline:
+                raise
+            # The connection is broken; Django opens a new one on the next query.
+            with contextlib.suppress(DatabaseError):
+                connection.close()
+            time.sleep(pause)
+            pause = min(pause * 2, 5)
     if not updated:
         logger.warning(
             "Notification %s: claim lost before the result was recorded", notification.pk
@@ -289,18 +345,42 @@ def deliver_one(notification_id: int, *, sender: Sender) -> str:
     notification = claim(notification_id)
     if notification is None:
         return "skipped"
+    return deliver_claimed(notification, sender=sender)
+
+
+def deliver_claimed(notification: Notification, *, sender: Sender) -> str:
+    """Build, send and record a message this worker has claimed (or had claimed, before it
+    was frozen: then it does not send)."""
     try:
         outgoing = build(notification)
-        sender.send(notification, outgoing)
+        if not still_ours(notification):
+            logger.warning(
+                "Notification %s: claim lost before sending; not sent by this worker",
+                notification.pk,
+            )
+            return "skipped"
+        sent_now = sender.send(notification, outgoing)
     except Cancelled as exc:
         _finish(notification, status=Notification.Status.CANCELLED, last_error=error_label(exc))
         logger.info("Notification %s cancelled: %s", notification.pk, exc)
         return "cancelled"
     except Exception as exc:
         return _record_failure(notification, exc)
-    _finish(notification, status=Notification.Status.SENT, sent_at=timezone.now(), last_error="")
-    logger.info("Notification %s sent (%s)", notification.pk, notification.kind)
-    return "sent"
+    recorded = _finish(
+        notification, status=Notification.Status.SENT, sent_at=timezone.now(), last_error=""
+    )
+    if not recorded:
+        # Sent, but another worker holds the row now; it will ask the provider first.
+        logger.warning("Notification %s: sent after its claim was lost", notification.pk)
+        return "sent-late"
+    if sent_now:
+        logger.info("Notification %s sent (%s)", notification.pk, notification.kind)
+        return "sent"
+    logger.info(
+        "Notification %s: the provider already had it; recorded as sent, not sent again",
+        notification.pk,
+    )
+    return "already-sent"
 
 
 def _record_failure(notification: Notification, exc: Exception) -> str:

@@ -1,14 +1,15 @@
 """Text messages: a small pluggable backend, chosen by `settings.SMS_BACKEND`, in the spirit of
 Django's email backends.
 
-A backend has one method, `send(*, to, body, reference)`. `reference` is the notification's
-stable idempotency reference: a provider that accepts a client reference (most do) should be
-given it, so that a message re-sent after a worker died between the provider's acceptance and
-our commit can be recognised as the same message.
+A backend has one method, `send(*, to, body, reference, check_first=False)`. `reference` is the
+notification's stable, opaque reference: a provider that accepts a client reference (most do)
+is given it. `check_first` says a previous attempt's outcome is unknown (the worker died, or
+recording the result failed): a provider that can look messages up by reference (GOV.UK
+Notify) asks first and raises `centres.notify.AlreadyAccepted` instead of sending twice.
 
 - `ConsoleSmsBackend` (the demo) prints the message with the number masked.
 - `LocmemSmsBackend` (tests) keeps messages in `centres.sms.outbox`.
-A real provider is one more class with the same method, named in `SMS_BACKEND`.
+- `centres.notify.NotifySmsBackend` (production) sends through GOV.UK Notify.
 """
 
 import sys
@@ -35,7 +36,7 @@ class SmsError(Exception):
 
 
 class BaseSmsBackend:
-    def send(self, *, to: str, body: str, reference: str) -> None:
+    def send(self, *, to: str, body: str, reference: str, check_first: bool = False) -> None:
         raise NotImplementedError
 
 
@@ -49,13 +50,13 @@ class ConsoleSmsBackend(BaseSmsBackend):
     def __init__(self, stream=None):
         self.stream = stream or sys.stdout
 
-    def send(self, *, to: str, body: str, reference: str) -> None:
+    def send(self, *, to: str, body: str, reference: str, check_first: bool = False) -> None:
         self.stream.write(f"SMS to {mask_number(to)} [{reference}]\n{body}\n{'-' * 40}\n")
         self.stream.flush()
 
 
 class LocmemSmsBackend(BaseSmsBackend):
-    def send(self, *, to: str, body: str, reference: str) -> None:
+    def send(self, *, to: str, body: str, reference: str, check_first: bool = False) -> None:
         with _outbox_lock:
             outbox.append(SmsMessage(to=to, body=body, reference=reference))
 

@@ -303,11 +303,25 @@ TRACKING_RATE_PER_CLIENT = os.environ.get("TRACKING_RATE_PER_CLIENT", "20/h")
 # A signed-in tracking page ends after this long without use.
 TRACKING_SESSION_SECONDS = envint("TRACKING_SESSION_SECONDS", 30 * 60)
 
+# --- GOV.UK Notify: production SMS and email (centres/notify.py) ------------------------------
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_TIMEOUT_SECONDS = envint("NOTIFY_TIMEOUT_SECONDS", 10)
+# One template per channel whose content is ((body)) (and ((subject)) for email): the words
+# are ours, rendered and translated from templates/notifications/.
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_SENDER_ID = os.environ.get("NOTIFY_SMS_SENDER_ID", "")
+NOTIFY_EMAIL_REPLY_TO_ID = os.environ.get("NOTIFY_EMAIL_REPLY_TO_ID", "")
+
 # --- Email ----------------------------------------------------------------------------------
+# The console outside production; in production GOV.UK Notify when it is configured, else SMTP.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if not PRODUCTION
+    else "centres.notify.NotifyEmailBackend"
+    if NOTIFY_API_KEY
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -375,9 +389,13 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")
 
 # --- Background work: the outbox, text messages and the beat schedule -------------------------
-# Text messages go through a pluggable backend (centres/sms.py): the console in the demo; a
-# provider's class in production.
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "centres.sms.ConsoleSmsBackend")
+# Text messages go through a pluggable backend (centres/sms.py): the console in the demo and
+# the tests, GOV.UK Notify in production (a message fails visibly in the outbox if Notify is
+# not configured).
+SMS_BACKEND = os.environ.get(
+    "SMS_BACKEND",
+    "centres.notify.NotifySmsBackend" if PRODUCTION else "centres.sms.ConsoleSmsBackend",
+)
 # For the file-based email backend (the integration tests count what a worker sent).
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 # Messages to victims leave from a sender and point at an address that say nothing about what
@@ -391,6 +409,11 @@ NOTIFICATION_LEASE_SECONDS = envint("NOTIFICATION_LEASE_SECONDS", 300)
 NOTIFICATION_MAX_ATTEMPTS = envint("NOTIFICATION_MAX_ATTEMPTS", 8)
 NOTIFICATION_RETRY_BASE_SECONDS = envint("NOTIFICATION_RETRY_BASE_SECONDS", 60)
 NOTIFICATION_RETRY_MAX_SECONDS = envint("NOTIFICATION_RETRY_MAX_SECONDS", 6 * 60 * 60)
+# A worker sends only if its claim still has this long to run (at most half the lease), so a
+# worker frozen past its lease never sends a copy another worker has sent.
+NOTIFICATION_SEND_MARGIN_SECONDS = envint("NOTIFICATION_SEND_MARGIN_SECONDS", 60)
+# After a send, a database briefly away (a restart) is waited for this long to record it.
+NOTIFICATION_RECORD_RETRY_SECONDS = envint("NOTIFICATION_RECORD_RETRY_SECONDS", 30)
 # After a failed hand-off to the broker, this process stops trying for a while (the outbox
 # sweep delivers meanwhile), so an outage costs one person a short wait, not everyone.
 OUTBOX_HANDOFF_PAUSE_SECONDS = envint("OUTBOX_HANDOFF_PAUSE_SECONDS", 30)

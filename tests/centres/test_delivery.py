@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from casework.models import CaseUpdate
 from centres import delivery, sms
 from centres.models import Notification, Role
+from centres.notify import reference_for
 from tests.conftest import member
 from tests.factories import (
     CaseFactory,
@@ -131,7 +132,7 @@ def test_victim_update_says_what_only_when_the_plan_allows_it(db):
     assert said not in told.subject
 
 
-def test_sms_goes_through_the_sms_backend_with_the_notification_key(db):
+def test_sms_goes_through_the_sms_backend_with_an_opaque_reference(db):
     contact = ReporterContactFactory(channels=["sms"])
     notification = acknowledgement(contact, channel="sms", language="pl")
 
@@ -139,7 +140,9 @@ def test_sms_goes_through_the_sms_backend_with_the_notification_key(db):
 
     [text] = sms.outbox
     assert text.to == "07700 900123"
-    assert text.reference == notification.key
+    assert text.reference == reference_for(notification.key)
+    assert text.reference.startswith("hr-")
+    assert str(notification.pk) not in text.reference, "the reference says nothing"
     assert contact.report.reference in text.body
     assert "/pl/track/" in text.body
     assert mail.outbox == []
