@@ -1,10 +1,22 @@
 """The casework app's kinds of message, registered with the outbox (centres/notifications.py)
 in CaseworkConfig.ready(): the victim's updates, and staff alerts that link to the case admin.
+
+Every message to the police about cases is checked again when it is sent: a case whose
+reporter has stopped sharing it with the police since the message was queued is left out, and
+a message left about nothing is cancelled (NOT_SHARED) rather than sent. The victim's own
+messages are not touched: withdrawing from the police does not stop the reporter hearing the
+news they asked for.
 """
 
-from centres.notifications import STAFF, VICTIM, MessageKind, admin_link, register
+import datetime as dt
 
-from .models import CaseUpdate, Escalation
+from centres.notifications import STAFF, VICTIM, Cancelled, MessageKind, admin_link, register
+from reporting import access
+
+from .models import Case, CaseUpdate, Escalation
+
+# The reason a cancelled message shows in the outbox: short, and nothing personal.
+NOT_SHARED = "no longer shared with the police"
 
 
 def _case_link(context: dict) -> str:
@@ -20,6 +32,35 @@ def _daily_review_link(context: dict) -> str:
     return admin_link("casework_case_daily_review") + f"?area={context.get('area', '')}"
 
 
+def _shared_now(case_ids) -> set[int]:
+    """Those of the cases whose report is shared with the police now: one query."""
+    ids = {int(pk) for pk in case_ids}
+    if not ids:
+        return set()
+    return set(
+        access.cases_shared_with_police(Case.objects.filter(pk__in=ids)).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _only_shared_cases(context: dict, case_ids) -> set[int]:
+    """The message's cases still shared with the police; Cancelled if there are none."""
+    ids = {int(pk) for pk in case_ids}
+    if context.get("case"):
+        ids.add(int(context["case"]))
+    shared = _shared_now(ids)
+    if ids and not shared:
+        raise Cancelled(NOT_SHARED)
+    return shared
+
+
+def _one_case_details(notification, user) -> dict:
+    """A message about one case (opened, assigned, status, authorisation)."""
+    _only_shared_cases(notification.context, [])
+    return {}
+
+
 def _victim_update_details(notification, contact) -> dict:
     """Say what the news is only when the victim's plan (as it is now) allows it, and then only
     in the standard, translated wording: an officer's free text might name someone."""
@@ -30,14 +71,53 @@ def _victim_update_details(notification, contact) -> dict:
 
 
 def _escalation_details(notification, user) -> dict:
-    """Counts by kind and level in words, e.g. "Victim update overdue (Inspector): 3"."""
+    """Counts by kind and level in words, e.g. "Victim update overdue (Inspector): 3", of the
+    cases still shared with the police. (A message that names one case links to it; that
+    case withdrawn, the message is cancelled, so no link ever leads to a withdrawn case.)"""
+    counts = notification.context.get("counts", {})
+    by_kind = notification.context.get("cases")
+    shared = _only_shared_cases(
+        notification.context, [pk for ids in (by_kind or {}).values() for pk in ids]
+    )
+    if by_kind is not None:
+        counts = {
+            what: len(shared.intersection(ids))
+            for what, ids in by_kind.items()
+            if shared.intersection(ids)
+        }
     kinds = dict(Escalation.Kind.choices)
     levels = dict(Escalation.Level.choices)
     lines = []
-    for what, count in sorted(notification.context.get("counts", {}).items()):
+    for what, count in sorted(counts.items()):
         kind, _sep, level = what.partition(":")
         lines.append((f"{kinds.get(kind, kind)} ({levels.get(level, level)})", count))
     return {"escalations": lines}
+
+
+def _due_soon_details(notification, user) -> dict:
+    """How many of the message's clocks are on cases still shared with the police."""
+    cases = notification.context.get("cases")
+    shared = _only_shared_cases(notification.context, cases or [])
+    if cases is None:
+        return {}
+    return {"total": len(shared)}
+
+
+def _daily_review_details(notification, user) -> dict:
+    """The counts again, as they are now, over the window the digest was queued for, so a case
+    withdrawn since is not counted."""
+    from .sweeps import daily_review_counts
+
+    context = notification.context
+    if not (context.get("since") and context.get("until") and context.get("area")):
+        return {}
+    area = int(context["area"])
+    counts = daily_review_counts(
+        [area],
+        since=dt.datetime.fromisoformat(context["since"]),
+        until=dt.datetime.fromisoformat(context["until"]),
+    )
+    return counts[area]
 
 
 def register_kinds() -> None:
@@ -49,9 +129,14 @@ def register_kinds() -> None:
         "authorisation_requested",
         "authorisation_decided",
     ):
-        register(MessageKind(name, STAFF, link=_case_link))
-    register(MessageKind("clock_due_soon", STAFF, link=_cases_link))
+        register(MessageKind(name, STAFF, link=_case_link, details=_one_case_details))
+    register(MessageKind("clock_due_soon", STAFF, link=_cases_link, details=_due_soon_details))
     register(MessageKind("escalation", STAFF, link=_cases_link, details=_escalation_details))
-    register(MessageKind("daily_review_digest", STAFF, link=_daily_review_link))
+    register(
+        MessageKind(
+            "daily_review_digest", STAFF, link=_daily_review_link, details=_daily_review_details
+        )
+    )
     # The centre hears there is news for a report it logged; it reads it in its workspace.
+    # Centres see their reports whatever the consent, so this is not checked against it.
     register(MessageKind("centre_victim_update", STAFF, link="workspace"))

@@ -3,6 +3,10 @@
 The review lists, per area, every case opened in the 24 hours before `until` (a report reaches
 the police when its case opens), with what has and has not been done: triaged, THRIVE, the
 victim contacted, safeguarding (a referral to a support service).
+
+It is a police document (the morning meeting's), so it lists only cases whose reporter shares
+them with the police now, whoever reads it: a superuser's break-glass scope does not bring a
+withdrawn report back into the meeting's papers.
 """
 
 import datetime as dt
@@ -39,7 +43,7 @@ def daily_review(user, *, until=None, area_id=None) -> tuple[list[AreaReview], d
     if area_id is not None:
         areas = {pk: area for pk, area in areas.items() if pk == area_id}
     cases = (
-        access.cases_handled_by(user, Case.objects.all())
+        access.cases_shared_with_police(access.cases_handled_by(user, Case.objects.all()))
         .filter(area_id__in=areas, opened_at__gte=since, opened_at__lt=until)
         .select_related("report", "report__centre", "owner")
         .prefetch_related("report__strands", "report__incident_types")

@@ -13,6 +13,12 @@ advisory lock keeps two sweeps (say, a slow one and the next one) from overlappi
 Staff get one message per sweep listing what is new for them, not one per case: a SPOC with
 forty overdue updates after a bank holiday gets one email saying so.
 
+Consent: everything here reaches the police, so everything here is about cases whose report is
+shared with the police now (`access.shared_with_police`, and its SQL form for the statements
+below). A case whose reporter withdrew raises nothing, is reminded of nobody and is counted in
+no digest; its open escalations are resolved by the next sweep, and a message queued before
+the withdrawal is cancelled when it comes to be sent (casework/notifications.py).
+
 The SQL is PostgreSQL's (data-modifying CTEs, ON CONFLICT): set-based statements the ORM
 cannot say. The sweeps run on Celery beat, in the demo too (serve_demo).
 """
@@ -28,7 +34,8 @@ from django.utils import timezone
 
 from centres.models import Area, Membership, Role, User
 from centres.outbox import hand_off_on_commit, queue_notifications
-from reporting.models import SHARED_WITH_POLICE, Report
+from reporting import access
+from reporting.models import Report
 
 from . import workdays
 from .models import Case, Escalation
@@ -37,6 +44,9 @@ logger = logging.getLogger(__name__)
 
 STAFF_LANGUAGE = "en"
 SWEEP_LOCK = 0x48524357  # "HRCW": the advisory lock every casework sweep takes
+
+# The consent rule as SQL, on the alias `r` of the case's report (reporting/access.py).
+SHARED = access.shared_with_police_sql("r")
 
 # The rules: (kind, level, candidate SQL). Each candidate query yields (case_id, clock_id) and
 # carries a sargable bound (`%(…_bound)s`, the smallest threshold of any area) so it walks the
@@ -120,20 +130,26 @@ RULES = [
     ),
 ]
 
-RAISE_SQL = """
+# Every rule goes through this statement, so none can raise an escalation for a case whose
+# reporter no longer shares it with the police: the consent is checked here, once, by key.
+RAISE_SQL = f"""
 INSERT INTO casework_escalation (case_id, kind, level, clock_id, raised_at)
 SELECT candidate.case_id, %(kind)s, %(level)s, candidate.clock_id, %(now)s
-FROM ({candidates}) AS candidate (case_id, clock_id)
+FROM ({{candidates}}) AS candidate (case_id, clock_id)
+JOIN casework_case sc ON sc.id = candidate.case_id
+JOIN reporting_report r ON r.id = sc.report_id AND {SHARED}
 ON CONFLICT DO NOTHING
-"""
+"""  # noqa: S608 - SHARED is built from code constants, never from input
 
 # An escalation is resolved when its reason has gone: triaged, the clock met, stopped or
-# re-timed, the case assigned or closed, the authorisation decided.
-RESOLVE_SQL = """
+# re-timed, the case assigned or closed, the authorisation decided, or the reporter no longer
+# shares the report with the police (nothing of it is the police's to chase now).
+RESOLVE_SQL = f"""
 UPDATE casework_escalation e SET resolved_at = %(now)s
-FROM casework_case c
+FROM casework_case c JOIN reporting_report r ON r.id = c.report_id
 WHERE e.resolved_at IS NULL AND c.id = e.case_id AND (
-    (e.kind = 'not_triaged' AND c.status <> 'new')
+    NOT ({SHARED})
+    OR (e.kind = 'not_triaged' AND c.status <> 'new')
     OR (e.kind = 'update_overdue' AND NOT EXISTS (
         SELECT 1 FROM casework_clock k WHERE k.id = e.clock_id
         AND k.met_at IS NULL AND k.stopped_at IS NULL AND k.due_at < %(now)s))
@@ -142,7 +158,7 @@ WHERE e.resolved_at IS NULL AND c.id = e.case_id AND (
         SELECT 1 FROM casework_authorisation au
         WHERE au.case_id = e.case_id AND au.decision = 'pending'))
 )
-"""
+"""  # noqa: S608 - SHARED is built from code constants, never from input
 
 # Who hears of the escalations this sweep raised (raised_at = this sweep's time): the SPOCs or
 # the inspectors of the case's area by level (where there are none, the force's inspectors,
@@ -187,11 +203,13 @@ WITH fresh AS (
     FROM fresh f WHERE f.kind = 'update_overdue' AND f.level = 'spoc' AND f.owner_id IS NOT NULL
 ), per_kind AS (
     SELECT r.user_id, r.kind || ':' || r.level AS what, count(DISTINCT r.case_id) AS n,
+           array_agg(DISTINCT r.case_id) AS case_ids,
            min(r.case_id) AS a_case, max(r.case_id) AS z_case
     FROM recipients r JOIN centres_user u ON u.id = r.user_id AND u.is_active
     GROUP BY r.user_id, r.kind, r.level
 ), per_user AS (
     SELECT user_id, jsonb_object_agg(what, n) AS counts, sum(n) AS total,
+           jsonb_object_agg(what, case_ids) AS cases,
            min(a_case) AS a_case, max(z_case) AS z_case
     FROM per_kind GROUP BY user_id
 )
@@ -200,7 +218,7 @@ INSERT INTO centres_notification
      next_attempt_at, last_error, created_at)
 SELECT %(key_prefix)s || user_id, 'escalation', 'email', %(user_type)s, user_id, %(language)s,
        jsonb_build_object(
-           'counts', counts, 'total', total,
+           'counts', counts, 'total', total, 'cases', cases,
            'case', CASE WHEN a_case = z_case THEN a_case END),
        'pending', 0, %(now)s, '', %(now)s
 FROM per_user
@@ -209,16 +227,20 @@ RETURNING id
 """
 
 # "Due within a working day": running clocks due between now and the end of the next working
-# day, not yet alerted. Marked in the same statement, so each clock is alerted once; the
-# assigned officer hears of it, or the area's SPOCs when nobody is assigned.
-DUE_SOON_SQL = """
+# day, not yet alerted, of cases shared with the police now. Marked in the same statement, so
+# each clock is alerted once; the assigned officer hears of it, or the area's SPOCs when nobody
+# is assigned. Only the clock rows are locked (OF ck), never the report a reporter may be
+# withdrawing at that moment.
+DUE_SOON_SQL = f"""
 WITH marked AS (
     UPDATE casework_clock k SET due_soon_alerted_at = %(now)s
     WHERE k.id IN (
-        SELECT id FROM casework_clock
-        WHERE met_at IS NULL AND stopped_at IS NULL AND due_soon_alerted_at IS NULL
-          AND due_at >= %(now)s AND due_at <= %(soon)s
-        FOR UPDATE SKIP LOCKED)
+        SELECT ck.id FROM casework_clock ck
+        JOIN casework_case sc ON sc.id = ck.case_id
+        JOIN reporting_report r ON r.id = sc.report_id AND {SHARED}
+        WHERE ck.met_at IS NULL AND ck.stopped_at IS NULL AND ck.due_soon_alerted_at IS NULL
+          AND ck.due_at >= %(now)s AND ck.due_at <= %(soon)s
+        FOR UPDATE OF ck SKIP LOCKED)
     RETURNING k.id, k.case_id
 ), recipients AS (
     SELECT mk.case_id, c.owner_id AS user_id
@@ -231,6 +253,7 @@ WITH marked AS (
       AND m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
 ), per_user AS (
     SELECT r.user_id, count(DISTINCT r.case_id) AS total,
+           to_jsonb(array_agg(DISTINCT r.case_id)) AS cases,
            min(r.case_id) AS a_case, max(r.case_id) AS z_case
     FROM recipients r JOIN centres_user u ON u.id = r.user_id AND u.is_active
     GROUP BY r.user_id
@@ -240,12 +263,13 @@ INSERT INTO centres_notification
      next_attempt_at, last_error, created_at)
 SELECT %(key_prefix)s || user_id, 'clock_due_soon', 'email', %(user_type)s, user_id,
        %(language)s,
-       jsonb_build_object('total', total, 'case', CASE WHEN a_case = z_case THEN a_case END),
+       jsonb_build_object(
+           'total', total, 'cases', cases, 'case', CASE WHEN a_case = z_case THEN a_case END),
        'pending', 0, %(now)s, '', %(now)s
 FROM per_user
 ON CONFLICT (key) DO NOTHING
 RETURNING id
-"""
+"""  # noqa: S608 - SHARED is built from code constants, never from input
 
 
 @dataclass
@@ -309,7 +333,7 @@ def open_missing_cases(*, now: dt.datetime | None = None) -> int:
             logger.info("Opening missing cases skipped: another sweep is running")
             return 0
         missing = Report.objects.filter(
-            consent__in=SHARED_WITH_POLICE,
+            access.shared_with_police(),
             case__isnull=True,
             submitted_at__lt=now - OPEN_MISSING_AFTER,
             submitted_at__gte=now - OPEN_MISSING_WITHIN,
@@ -375,10 +399,27 @@ def sweep_casework(*, now: dt.datetime | None = None) -> SweepResult:
     return result
 
 
+def daily_review_counts(area_ids, *, since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
+    """Per area, the cases opened in [since, until) that are shared with the police now, and
+    how many of them are not triaged: {area id: {"cases": n, "not_triaged": n}}. The digest
+    counts with it when it is queued, and again when it is sent (casework/notifications.py)."""
+    rows = (
+        access.cases_shared_with_police(Case.objects.filter(area_id__in=list(area_ids)))
+        .filter(opened_at__gte=since, opened_at__lt=until)
+        .values("area_id")
+        .annotate(cases=Count("pk"), not_triaged=Count("pk", filter=Q(triaged_at__isnull=True)))
+    )
+    counts = {area_id: {"cases": 0, "not_triaged": 0} for area_id in area_ids}
+    for row in rows:
+        counts[row["area_id"]] = {"cases": row["cases"], "not_triaged": row["not_triaged"]}
+    return counts
+
+
 def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
     """Before the morning meeting: to each area's SPOCs, how many cases opened in the last 24
-    hours and how many are still not triaged, with a link to the daily review. Counts only;
-    once per area, day and person."""
+    hours and how many are still not triaged, with a link to the daily review. Counts only,
+    of cases shared with the police now; once per area, day and person. The window is kept
+    in the message, so it is counted again when sent."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     since = now - dt.timedelta(hours=24)
@@ -389,13 +430,7 @@ def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
         .select_related("user")
     ):
         spocs.setdefault(membership.area_id, []).append(membership.user)
-    counts = {
-        row["area_id"]: row
-        for row in Case.objects.filter(area_id__in=list(spocs), opened_at__gte=since)
-        .filter(opened_at__lt=now)
-        .values("area_id")
-        .annotate(cases=Count("pk"), not_triaged=Count("pk", filter=Q(triaged_at__isnull=True)))
-    }
+    counts = daily_review_counts(spocs, since=since, until=now)
     rows = [
         {
             "key": f"daily-review:{area_id}:{today.isoformat()}:{user.pk}",
@@ -406,8 +441,9 @@ def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
             "context": {
                 "area": area_id,
                 "date": today.isoformat(),
-                "cases": counts.get(area_id, {}).get("cases", 0),
-                "not_triaged": counts.get(area_id, {}).get("not_triaged", 0),
+                "since": since.isoformat(),
+                "until": now.isoformat(),
+                **counts[area_id],
             },
         }
         for area_id, users in spocs.items()

@@ -24,6 +24,8 @@ Every scoping function marks the queryset it returns (`SCOPED`), so the guard te
 through this module from one built around it.
 """
 
+import re
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -57,6 +59,40 @@ def _is_signed_in(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+# --- Shared with the police now: the one definition ------------------------------------------
+#
+# A report reaches the police (a page, a count, a PDF, an escalation, a reminder, a digest, a
+# message) only while its reporter shares it with them: "with my details" or "anonymously".
+# A withdrawal turns the report to "do not share", and from then on nothing of it reaches the
+# police. Every producer uses one of these three forms, all built from SHARED_WITH_POLICE.
+
+
+def shared_with_police(prefix: str = "") -> Q:
+    """Reports shared with the police now; with `prefix` (e.g. "report__"), rows related to
+    such a report (cases, and through "case__report__" their clocks and escalations)."""
+    return Q(**{f"{prefix}consent__in": SHARED_WITH_POLICE})
+
+
+def shared_with_police_sql(report_alias: str) -> str:
+    """The same rule as a SQL condition on `report_alias`, an alias of reporting_report, for
+    the sweeps' set-based statements. Built from the same constants; they are code, never
+    input, and are checked to be plain words before they are written into SQL."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", report_alias):
+        raise ValueError("not an SQL alias")
+    values = [str(value) for value in SHARED_WITH_POLICE]
+    if not all(re.fullmatch(r"[a-z_]+", value) for value in values):
+        raise ValueError("consent values must be plain words to be written into SQL")
+    listed = ", ".join(f"'{value}'" for value in values)
+    return f"{report_alias}.consent IN ({listed})"
+
+
+def cases_shared_with_police(queryset: QuerySet) -> QuerySet:
+    """The cases (of `queryset`) whose report is shared with the police now: for the work
+    done for nobody in particular (sweeps, digests, messages at send time). Not a scope: it
+    adds no mark, so a page cannot use it in place of `cases_handled_by`."""
+    return queryset.filter(shared_with_police("report__"))
+
+
 def report_scope(user, prefix: str = "") -> Q:
     """A filter on reports (or on a relation to a report, given its `prefix`)."""
     if not _is_signed_in(user):
@@ -69,9 +105,7 @@ def report_scope(user, prefix: str = "") -> Q:
         scope |= Q(**{f"{prefix}centre_id__in": centres})
     areas = police_area_ids(user)
     if areas:
-        scope |= Q(
-            **{f"{prefix}consent__in": SHARED_WITH_POLICE, f"{prefix}case__area_id__in": areas}
-        )
+        scope |= shared_with_police(prefix) & Q(**{f"{prefix}case__area_id__in": areas})
     return scope
 
 
@@ -92,7 +126,7 @@ def _police_case_scope(user) -> Q:
     areas = police_area_ids(user)
     if not areas:
         return Q(pk__in=[])
-    return Q(area_id__in=areas, report__consent__in=SHARED_WITH_POLICE)
+    return Q(area_id__in=areas) & shared_with_police("report__")
 
 
 def cases_visible_to(user, queryset: QuerySet) -> QuerySet:
@@ -140,7 +174,7 @@ def can_see_internal_notes(user, case) -> bool:
     if not _is_signed_in(user):
         return False
     return user.is_superuser or (
-        case.area_id in police_area_ids(user) and case.report.consent in SHARED_WITH_POLICE
+        case.area_id in police_area_ids(user) and case.report.is_shared_with_police
     )
 
 

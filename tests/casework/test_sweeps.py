@@ -140,7 +140,7 @@ def test_clock_due_within_a_working_day_alerts_the_owner_once(area_a, spoc_a, of
     soon.refresh_from_db()
     assert soon.due_soon_alerted_at is not None
     [alert] = messages_to(officer_a, kind="clock_due_soon")
-    assert alert.context == {"total": 1, "case": case.pk}
+    assert alert.context == {"total": 1, "case": case.pk, "cases": [case.pk]}
     assert not messages_to(spoc_a, kind="clock_due_soon").exists()
 
 
