@@ -297,6 +297,20 @@ EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 5)
 # Larger images are refused as possible decompression bombs (50 megapixels: any phone photo).
 EVIDENCE_MAX_PIXELS = envint("EVIDENCE_MAX_PIXELS", 50_000_000)
+# Uploads before a report exists (reporting/evidence/bounds.py), over a sliding hour: per
+# client address on the public journey (generous: a mobile network puts many people behind
+# one address), and per staff account in assisted reporting (a centre's computers share one).
+EVIDENCE_UPLOAD_BYTES_PER_CLIENT_PER_HOUR = envint(
+    "EVIDENCE_UPLOAD_BYTES_PER_CLIENT_PER_HOUR", 200 * 1024 * 1024
+)
+EVIDENCE_UPLOAD_FILES_PER_CLIENT_PER_HOUR = envint("EVIDENCE_UPLOAD_FILES_PER_CLIENT_PER_HOUR", 20)
+EVIDENCE_UPLOAD_BYTES_PER_STAFF_PER_HOUR = envint(
+    "EVIDENCE_UPLOAD_BYTES_PER_STAFF_PER_HOUR", 1024 * 1024 * 1024
+)
+EVIDENCE_UPLOAD_FILES_PER_STAFF_PER_HOUR = envint("EVIDENCE_UPLOAD_FILES_PER_STAFF_PER_HOUR", 100)
+# The most disk that unsent drafts' files may hold across the site; past it, uploads before a
+# report exists are refused (the report can still be sent). Size it well under the free space.
+EVIDENCE_DRAFT_STORAGE_CAP_BYTES = envint("EVIDENCE_DRAFT_STORAGE_CAP_BYTES", 5 * 1024**3)
 # Failed reference + passphrase attempts (django-ratelimit rates, counted in the cache).
 TRACKING_RATE_PER_REFERENCE = os.environ.get("TRACKING_RATE_PER_REFERENCE", "5/15m")
 TRACKING_RATE_PER_CLIENT = os.environ.get("TRACKING_RATE_PER_CLIENT", "20/h")

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
 from ..models import EvidenceFile, evidence_path
+from . import bounds
 from .cleaning import check_cleaned, reencode_image, strip_media, strip_pdf
 from .kinds import ALLOWED, MESSAGES, SNIFF_BYTES, Kind
 
@@ -36,13 +37,17 @@ def limits() -> dict:
     }
 
 
-def accept_upload(uploaded_file, *, already_uploaded: int = 0) -> dict:
+def accept_upload(
+    uploaded_file, *, already_uploaded: int = 0, uploader: bounds.Uploader | None = None
+) -> dict:
     """Check one uploaded file, clean it and store it under a random name.
 
     `already_uploaded` is how many files the reporter has already added to this report; the
-    count limit is checked against it. Returns JSON-serialisable metadata to keep with the
-    draft and hand to `attach_evidence` (never the original file name). Raises
-    ValidationError, with a message for the reporter, for anything refused.
+    count limit is checked against it. `uploader`, for a file taken before a report exists
+    (the journey's evidence page): who is uploading, so the bounds in bounds.py apply before
+    the file is cleaned. Returns JSON-serialisable metadata to keep with the draft and hand
+    to `attach_evidence` (never the original file name). Raises ValidationError, with a
+    message for the reporter, for anything refused.
     """
     if already_uploaded >= settings.EVIDENCE_MAX_FILES:
         raise ValidationError(
@@ -64,6 +69,8 @@ def accept_upload(uploaded_file, *, already_uploaded: int = 0) -> dict:
     kind = ALLOWED.get(guess.mime) if guess else None
     if kind is None:
         raise ValidationError(MESSAGES["wrong_type"], code="wrong_type")
+    if uploader is not None:
+        bounds.admit(uploader, size)
     if kind.image_format:
         return _store(ContentFile(reencode_image(uploaded_file, kind)), kind)
     # PDFs, audio and video are cleaned by tools that work on files: a copy in a directory of

@@ -59,9 +59,12 @@ class Journey:
             self._area_pending = False
         return self.draft.area_id
 
-    def save(self, answers: dict, *, area: QuerySet | None = None) -> None:
+    def save(
+        self, answers: dict, *, area: QuerySet | None = None, evidence_bytes: int | None = None
+    ) -> None:
         """Keep the answers, and the area when `area` (a one-row Area queryset) is given: in
-        one UPDATE, the area found by a subquery. Each save gives the draft another day."""
+        one UPDATE, the area found by a subquery; with the bytes the draft's files hold when
+        `evidence_bytes` is given. Each save gives the draft another day."""
         now = timezone.now()
         values = {
             "answers": answers,
@@ -69,6 +72,8 @@ class Journey:
             "updated_at": now,
             "expires_at": now + DRAFT_LIFETIME,
         }
+        if evidence_bytes is not None:
+            values["evidence_bytes"] = evidence_bytes
         if self.draft is None:
             self._draft = ReportDraft.objects.create(
                 key=secrets.token_urlsafe(32),
@@ -196,7 +201,9 @@ class Journey:
         return Area.objects.filter(is_central_queue=True)
 
     def set_evidence(self, uploads: list[dict]) -> None:
+        """Keep the files' metadata, and what they hold in storage (in the same UPDATE, so
+        the site-wide cap on drafts' files counts exactly the files the draft names)."""
         answers = dict(self.answers)
         answers["evidence"] = uploads
         answers["clean"] = {**answers.get("clean", {}), "evidence": {}}
-        self.save(answers)
+        self.save(answers, evidence_bytes=sum(int(meta.get("size") or 0) for meta in uploads))

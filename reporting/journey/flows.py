@@ -3,7 +3,8 @@
 The public journey (public.py) and the assisted journey a volunteer runs at a centre
 (reporting/workspace/assisted.py) are two flows of the same steps, views and templates. What
 differs is said by the flow: its URLs, where its draft's key lives, the language its questions
-are read in, who may use it and how often, and how its report is sent.
+are read in, who may use it and how often (its evidence uploads too), and how its report is
+sent.
 """
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ..evidence.bounds import Uploader, client_uploader
 from .drafts import CookieKey, SessionKey
 from .steps import QUESTION
 
@@ -58,6 +60,11 @@ class Flow:
     def guard(self, view, sends: bool):
         """Who may use the flow's pages, and how often; `sends`: the page that sends."""
         return view
+
+    def uploader(self, request) -> Uploader:
+        """Whose evidence uploads count together against the bounds before a report exists:
+        the client's address."""
+        return client_uploader(request)
 
     def state(self, request) -> dict | None:
         """What the flow needs before its questions; None sends the person to start_url."""

@@ -192,7 +192,9 @@ def evidence_page(journey: Journey, request) -> EvidencePage:
     if form.is_valid() and form.cleaned_data["file"]:
         try:
             meta = evidence_files.accept_upload(
-                form.cleaned_data["file"], already_uploaded=len(uploads)
+                form.cleaned_data["file"],
+                already_uploaded=len(uploads),
+                uploader=journey.flow.uploader(request),
             )
             uploads.append(meta)
         except ValidationError as error:

@@ -58,9 +58,21 @@ class ReportDraft(models.Model):
     sent_report = models.OneToOneField(
         "reporting.Report", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # The bytes its uploaded files hold in storage, saved with the answers that name them
+    # (the names are encrypted): the site-wide cap on drafts' files sums this column.
+    evidence_bytes = models.PositiveBigIntegerField(default=0, db_default=0)
 
     class Meta:
         verbose_name = _("draft report")
+        indexes = [
+            # The cap's SUM reads only unsent drafts that hold files (reporting/evidence/
+            # bounds.py), a small part of the table, without touching the encrypted answers.
+            models.Index(
+                fields=["evidence_bytes"],
+                name="draft_holding_files_idx",
+                condition=models.Q(evidence_bytes__gt=0, sent_report__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return f"draft {self.pk}"

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from centres.models import AccessLogEntry
 
 from .. import access, receipt
+from ..evidence.bounds import staff_uploader
 from ..forms.passphrase import PassphraseChoiceForm
 from ..journey.answers import report_answers
 from ..journey.drafts import SessionKey
@@ -46,6 +47,10 @@ class AssistedFlow(Flow):
         """People working at a centre, signed in. Not counted per address: a centre's
         computers share one, and its volunteers are known."""
         return centre_worker_required(view)
+
+    def uploader(self, request):
+        """Evidence uploads count per staff account, with higher bounds, not per address."""
+        return staff_uploader(request.user)
 
     def state(self, request) -> dict | None:
         """The centre and the person's language, chosen on the start page."""
