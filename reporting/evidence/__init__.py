@@ -6,7 +6,8 @@ the submission's transaction. Staff read a file through reporting/evidence_views
 checks the access rules first.
 
 By concern: what we take and what we tell the reporter (kinds.py), taking, storing,
-attaching and deleting files (files.py), and removing their hidden details (cleaning.py).
+attaching and deleting files (files.py), how much anyone may upload before a report exists
+(bounds.py), and removing their hidden details (cleaning.py).
 
 Safeguards, each for a reason:
 - The type is sniffed from the content, never trusted from the name or the browser: a
