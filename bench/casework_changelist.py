@@ -105,7 +105,10 @@ def prepare():
         )
     Strand.objects.get_or_create(code="bench-sex", defaults={"kind": "local", "name": "sex"})
     spoc, _ = User.objects.get_or_create(email="spoc@bench.example", defaults={"name": "SPOC"})
-    Membership.objects.get_or_create(user=spoc, role=Role.SPOC, area=areas[0])
+    # Approved, as a seeded role is (centres/roles.py: a pending grant gives nothing).
+    Membership.objects.get_or_create(
+        user=spoc, role=Role.SPOC, area=areas[0], defaults={"approval": "approved"}
+    )
     root, _ = User.objects.get_or_create(
         email="root@bench.example", defaults={"name": "Root", "is_superuser": True}
     )

@@ -70,7 +70,10 @@ def prepare():
         AreaPlace.objects.get_or_create(area=area, kind=kind, value=value)
     Strand.objects.get(code="sex_gender").areas.add(area)
     spoc, _ = User.objects.get_or_create(email="spoc@bench.example", defaults={"name": "SPOC"})
-    Membership.objects.get_or_create(user=spoc, role=Role.SPOC, area=area)
+    # Approved, as a seeded role is (centres/roles.py: a pending grant gives nothing).
+    Membership.objects.get_or_create(
+        user=spoc, role=Role.SPOC, area=area, defaults={"approval": "approved"}
+    )
     for model in (ReporterContact, Case, User):
         ContentType.objects.get_for_model(model)
     # The live server and the test client speak plain HTTP to 127.0.0.1.

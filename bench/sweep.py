@@ -109,7 +109,9 @@ def fill(cases: int, due_per_mille: int) -> None:
                 user, _ = User.objects.get_or_create(
                     email=f"{label}{k}@{area.code}.bench.example", defaults={"name": label}
                 )
-                Membership.objects.get_or_create(user=user, role=role, area=area)
+                Membership.objects.get_or_create(
+                    user=user, role=role, area=area, defaults={"approval": "approved"}
+                )
     with connection.cursor() as cursor:
         cursor.execute(
             """

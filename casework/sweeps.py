@@ -163,7 +163,8 @@ WHERE e.resolved_at IS NULL AND c.id = e.case_id AND (
 # Who hears of the escalations this sweep raised (raised_at = this sweep's time): the SPOCs or
 # the inspectors of the case's area by level (where there are none, the force's inspectors,
 # else the superusers: never nobody), and the assigned officer of an overdue update.
-# One message per person, with counts by kind and level.
+# One message per person, with counts by kind and level. Roles as Membership.objects.active()
+# reads them: approved, started, not ended (a grant waiting for approval hears of nothing).
 NOTIFY_ESCALATIONS_SQL = """
 WITH fresh AS (
     SELECT e.id, e.case_id, e.kind, e.level, c.area_id, c.owner_id
@@ -174,6 +175,7 @@ WITH fresh AS (
     FROM fresh f JOIN centres_membership m ON m.area_id = f.area_id AND m.role = f.level
     JOIN centres_user u ON u.id = m.user_id AND u.is_active
     WHERE m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+      AND m.approval = 'approved'
 ), unheard AS (
     SELECT f.* FROM fresh f WHERE NOT EXISTS (
         SELECT 1 FROM at_level l
@@ -187,6 +189,7 @@ WITH fresh AS (
     JOIN centres_membership m ON m.area_id = o.id AND m.role = 'inspector'
     JOIN centres_user u ON u.id = m.user_id AND u.is_active
     WHERE m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+      AND m.approval = 'approved'
 ), recipients AS (
     SELECT * FROM at_level
     UNION
@@ -251,6 +254,7 @@ WITH marked AS (
     JOIN centres_membership m ON m.area_id = c.area_id AND m.role = 'spoc'
     WHERE c.owner_id IS NULL
       AND m.started_on <= %(today)s AND (m.ended_on IS NULL OR m.ended_on > %(today)s)
+      AND m.approval = 'approved'
 ), per_user AS (
     SELECT r.user_id, count(DISTINCT r.case_id) AS total,
            to_jsonb(array_agg(DISTINCT r.case_id)) AS cases,

@@ -1,64 +1,22 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+# People and their roles (registered there): accounts, memberships, grants waiting.
+from .admin_people import CentreMembershipInline, save_membership_formset
 from .models import (
     AccessLogEntry,
     Area,
     AreaPlace,
     AwarenessActivity,
     Centre,
-    Membership,
     Notification,
     Strand,
     SupportService,
-    User,
     spoken_language_choices,
 )
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    fk_name = "user"
-    extra = 0
-    autocomplete_fields = ["centre", "area"]
-    fields = [
-        "role",
-        "centre",
-        "area",
-        "started_on",
-        "ended_on",
-        "accredited_on",
-        "training_expires_on",
-    ]
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    ordering = ["name"]
-    list_display = ["name", "email", "is_active", "date_joined"]
-    list_filter = ["is_active", "memberships__role"]
-    search_fields = ["name", "email"]
-    inlines = [MembershipInline]
-    fieldsets = [
-        (None, {"fields": ["email", "name", "password"]}),
-        (_("Status"), {"fields": ["is_active", "is_superuser", "last_login", "date_joined"]}),
-    ]
-    add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})
-    ]
-    readonly_fields = ["last_login", "date_joined"]
-    filter_horizontal = []
-
-    def get_readonly_fields(self, request, obj=None):
-        # Only a superuser may make another superuser.
-        fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.is_superuser:
-            fields.append("is_superuser")
-        return fields
 
 
 class AreaPlaceInline(admin.TabularInline):
@@ -101,16 +59,6 @@ class AwarenessActivityInline(admin.TabularInline):
     ordering = ["-date"]
 
 
-class CentreMembershipInline(admin.TabularInline):
-    model = Membership
-    fk_name = "centre"
-    extra = 0
-    autocomplete_fields = ["user"]
-    fields = ["user", "role", "started_on", "ended_on", "accredited_on", "training_expires_on"]
-    verbose_name = _("volunteer or coordinator")
-    verbose_name_plural = _("volunteers and coordinators")
-
-
 @admin.register(Centre)
 class CentreAdmin(TranslationAdmin):
     form = SpokenLanguagesForm
@@ -138,6 +86,9 @@ class CentreAdmin(TranslationAdmin):
     ]
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is CentreMembershipInline.model:
+            save_membership_formset(request, formset)
+            return
         # Activities logged here are logged by the administrator who adds them.
         for obj in formset.save(commit=False):
             if isinstance(obj, AwarenessActivity) and obj.logged_by_id is None:
@@ -188,15 +139,6 @@ class AwarenessActivityAdmin(admin.ModelAdmin):
         if obj.logged_by_id is None:
             obj.logged_by = request.user
         super().save_model(request, obj, form, change)
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "centre", "area", "training_expires_on", "ended_on"]
-    list_filter = ["role"]
-    search_fields = ["user__name", "user__email", "centre__name", "area__name"]
-    autocomplete_fields = ["user", "centre", "area"]
-    list_select_related = ["user", "centre", "area"]
 
 
 @admin.register(Notification)

@@ -3,6 +3,7 @@ from django.contrib.auth import authenticate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import roles
 from .models import (
     ACCESSIBILITY_FEATURES,
     AwarenessActivity,
@@ -215,22 +216,29 @@ class AddVolunteerForm(forms.Form):
         label=_("Training expires on"), required=False, widget=date_widget()
     )
 
-    def __init__(self, *args, centre=None, **kwargs):
+    def __init__(self, *args, centre=None, by=None, **kwargs):
         self.centre = centre
+        self.by = by
         super().__init__(*args, **kwargs)
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        # The service refuses it too (centres/roles.py); said here beside the field.
+        if self.by is not None and email == self.by.email.lower():
+            raise forms.ValidationError(roles.MESSAGES["self_grant"], code="self_grant")
+        return email
 
     def clean(self):
         cleaned = super().clean()
         email, role = cleaned.get("email"), cleaned.get("role")
         if email and role and self.centre is not None:
-            current = Membership.objects.active().filter(
-                user__email=email, centre=self.centre, role=role
-            )
-            if current.exists():
+            same = Membership.objects.filter(user__email=email, centre=self.centre, role=role)
+            if same.active().exists():
                 self.add_error("email", _("This person already has this role at the centre"))
+            elif same.pending().exists():
+                self.add_error(
+                    "email", _("This person's role at the centre is already waiting for approval")
+                )
         _check_dates(self, cleaned)
         return cleaned
 

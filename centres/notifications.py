@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 VICTIM = "victim"
 STAFF = "staff"
@@ -95,7 +97,23 @@ def _training_details(notification, user) -> dict:
     return {"volunteer": membership.user.name, "centre_name": membership.centre.name}
 
 
+def _superuser_used_details(notification, user) -> dict:
+    at = parse_datetime(notification.context.get("at") or "")
+    if at is None:
+        raise Permanent("no time given")
+    return {"at": timezone.localtime(at)}
+
+
 def register_kinds() -> None:
-    """Centres' messages: the weekly summary and training reminders (centres/digests.py)."""
+    """Centres' messages: the weekly summary and training reminders (centres/digests.py), and
+    the notice to administrators that the superuser account was used (centres/roles.py)."""
     register(MessageKind("weekly_centre_summary", STAFF, link="workspace"))
     register(MessageKind("training_expiring", STAFF, link="workspace", details=_training_details))
+    register(
+        MessageKind(
+            "superuser_used",
+            STAFF,
+            link=lambda context: admin_link("centres_accesslogentry_changelist"),
+            details=_superuser_used_details,
+        )
+    )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from . import roles
 from .models import Membership, User
 
 
@@ -22,7 +23,8 @@ def add_centre_member(
     accredited_on=None,
     training_expires_on=None,
 ) -> Membership:
-    """Give a person a role at a centre, creating their account if they have none.
+    """Give a person a role at a centre, creating their account if they have none. The role
+    waits for a second person's approval (centres/roles.py); `added_by` may not add themself.
 
     A new person gets no password: an invitation email (sent once the transaction commits)
     lets them choose one, then they set up their second factor at first sign-in. Adding
@@ -31,32 +33,28 @@ def add_centre_member(
     """
     with transaction.atomic():
         user = User.objects.filter(email=email.lower()).first()
-        created = user is None
-        if created:
+        if user is not None and user.pk == added_by.pk:
+            raise roles.refusal("self_grant", "email")
+        if user is None:
             user = User(email=email.lower(), name=name)
             user.set_unusable_password()
             user.save()
-        membership, _new = Membership.objects.update_or_create(
+        membership = roles.grant_role(
+            by=added_by,
             user=user,
             role=role,
             centre=centre,
-            area=None,
-            defaults={
-                "started_on": Membership._meta.get_field("started_on").get_default(),
-                "ended_on": None,
-                "accredited_on": accredited_on,
-                "training_expires_on": training_expires_on,
-            },
+            accredited_on=accredited_on,
+            training_expires_on=training_expires_on,
         )
         if not user.has_usable_password():
             transaction.on_commit(lambda: send_invitation(user, centre=centre, by=added_by))
     return membership
 
 
-def end_membership(membership: Membership, *, ended_on) -> None:
+def end_membership(membership: Membership, *, ended_on, by) -> None:
     """End a volunteer's or coordinator's role; from `ended_on` they no longer have it."""
-    membership.ended_on = ended_on
-    membership.save(update_fields=["ended_on"])
+    roles.end_grant(membership, by=by, ended_on=ended_on)
 
 
 def invitation_url(user) -> str:

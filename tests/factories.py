@@ -14,6 +14,7 @@ from casework.models import (
     ThriveAssessment,
 )
 from centres.models import (
+    Approval,
     Area,
     AreaPlace,
     Centre,
@@ -104,6 +105,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.VOLUNTEER
     centre = factory.SubFactory(CentreFactory)
     area = None
+    # Approved, as the roles the tests' personas hold; a grant waiting for approval is made
+    # through centres.roles, or with approval=Approval.PENDING.
+    approval = Approval.APPROVED
 
 
 class ReportFactory(factory.django.DjangoModelFactory):

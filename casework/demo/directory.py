@@ -5,10 +5,22 @@ import unicodedata
 from collections import defaultdict
 from datetime import timedelta
 
+from django.db.models import DateTimeField
+from django.db.models.functions import Cast
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from centres.models import Area, AreaPlace, Centre, Membership, Role, Strand, SupportService, User
+from centres.models import (
+    Approval,
+    Area,
+    AreaPlace,
+    Centre,
+    Membership,
+    Role,
+    Strand,
+    SupportService,
+    User,
+)
 from centres.views import BACKUP_CODES
 
 from ..models import LocalOutcomeCode, OutcomeType
@@ -235,7 +247,44 @@ def create_background_staff(demo):
             if area != areas[0]:
                 people.append((inspector, Role.INSPECTOR, area, {}))
 
+    # The second administrator, who approved the demo administrator's grants.
+    demo.second_administrator = person(Role.ADMINISTRATOR, None)
+
     User.objects.bulk_create(list({id(u): u for u, *_ in people}.values()))
     Membership.objects.bulk_create(
         membership(demo, user, role, scope, **fields) for user, role, scope, fields in people
+    )
+
+
+def approve_memberships(demo):
+    """Every seeded role was granted by the demo administrator and approved by the second
+    administrator (the two administrators' own by the superuser and the other), on the day it
+    started; then one volunteer's grant waits for approval, for the demo administrator and the
+    demo coordinator to see."""
+    admin, second = demo.users["admin"], demo.second_administrator
+    superuser = demo.users["superuser"]
+    started = Cast("started_on", DateTimeField())
+    approved = {"approval": Approval.APPROVED, "granted_at": started, "decided_at": started}
+    Membership.objects.exclude(user__in=[admin, second]).update(
+        granted_by=admin, decided_by=second, **approved
+    )
+    Membership.objects.filter(user=admin).update(
+        granted_by=superuser, decided_by=second, **approved
+    )
+    Membership.objects.filter(user=second).update(
+        granted_by=superuser, decided_by=admin, **approved
+    )
+    taken = set(User.objects.values_list("name", flat=True))
+    name = next(n for n in load("people")["staff_names"] if n not in taken)
+    newcomer = User(email=f"{ascii_name(name)}@{DEMO_DOMAIN}", name=name)
+    newcomer.set_unusable_password()
+    newcomer.save()
+    Membership.objects.create(
+        user=newcomer,
+        role=Role.VOLUNTEER,
+        centre=Membership.objects.get(user=demo.users["coordinator"]).centre,
+        started_on=demo.today,
+        granted_by=second,
+        granted_at=demo.now,
+        approval=Approval.PENDING,
     )

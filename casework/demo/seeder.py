@@ -35,6 +35,7 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         directory.create_support_services(demo)
         directory.create_demo_accounts(demo)
         directory.create_background_staff(demo)
+        directory.approve_memberships(demo)
         reports.create_reports(demo)
         cases.create_cases(demo)
         reports.create_referrals(demo)

@@ -22,7 +22,7 @@ from .directory import (
     text_direction,
 )
 from .notification import Notification, NotificationQuerySet, NotificationStatus
-from .people import Membership, MembershipQuerySet, Role, User, UserManager
+from .people import Approval, Membership, MembershipQuerySet, PendingGrant, Role, User, UserManager
 from .places import POSTCODE_RE, Area, AreaPlace, AreaQuerySet, PlaceKind, postcode_district
 from .strands import Strand, StrandKind
 
@@ -35,6 +35,7 @@ __all__ = [
     "AccessLogEntry",
     "AccessLogQuerySet",
     "ActivityKind",
+    "Approval",
     "Area",
     "AreaPlace",
     "AreaQuerySet",
@@ -47,6 +48,7 @@ __all__ = [
     "Notification",
     "NotificationQuerySet",
     "NotificationStatus",
+    "PendingGrant",
     "PlaceKind",
     "Role",
     "Strand",

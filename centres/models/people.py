@@ -121,12 +121,34 @@ class Role(models.TextChoices):
 Role.CENTRE_ROLES = frozenset({Role.VOLUNTEER, Role.COORDINATOR})
 Role.POLICE_ROLES = frozenset({Role.SPOC, Role.OFFICER, Role.INSPECTOR})
 Role.ADMIN_ROLES = Role.POLICE_ROLES | {Role.ADMINISTRATOR}
+# Roles that take effect only once a second person approves them (centres/roles.py): every
+# role that sees reports, and the administrator's, which may approve the others.
+Role.NEEDS_APPROVAL = Role.CENTRE_ROLES | Role.POLICE_ROLES | {Role.ADMINISTRATOR}
+
+
+class Approval(models.TextChoices):
+    """Where a role grant stands: only an approved membership gives its role."""
+
+    PENDING = "pending", _("waiting for approval")
+    APPROVED = "approved", _("approved")
+    REFUSED = "refused", _("refused")
 
 
 class MembershipQuerySet(models.QuerySet):
     def active(self, on=None):
+        """Memberships that give their role on a day: approved, started and not ended. A grant
+        waiting for approval (or refused) gives nothing, wherever roles are read."""
         on = on or timezone.localdate()
-        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on), started_on__lte=on)
+        return self.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=on),
+            started_on__lte=on,
+            approval=Approval.APPROVED,
+        )
+
+    def pending(self, on=None):
+        """Grants waiting for approval, for a time not over yet."""
+        on = on or timezone.localdate()
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on), approval=Approval.PENDING)
 
     def training_expiring(self, within_days=30, on=None):
         on = on or timezone.localdate()
@@ -138,7 +160,14 @@ class MembershipQuerySet(models.QuerySet):
 
 class Membership(models.Model):
     """A person's role, scoped to a centre (volunteer, coordinator), an area (SPOC, officer,
-    inspector) or nothing (analyst, administrator)."""
+    inspector) or nothing (analyst, administrator).
+
+    A role is granted by one person and, when it sees reports (Role.NEEDS_APPROVAL), takes
+    effect only once a second person approves it. Nobody grants, approves or changes a role
+    of their own. Every write goes through centres/roles.py, which logs it.
+    """
+
+    Approval = Approval
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -152,6 +181,28 @@ class Membership(models.Model):
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     accredited_on = models.DateField(_("accredited on"), null=True, blank=True)
     training_expires_on = models.DateField(_("training expires on"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted at"), null=True, blank=True, default=timezone.now)
+    # Pending by default: a row written without centres/roles.py gives no role.
+    approval = models.CharField(
+        _("approval"), max_length=10, choices=Approval.choices, default=Approval.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved or refused by"),
+    )
+    decided_at = models.DateTimeField(_("approved or refused at"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -191,9 +242,64 @@ class Membership(models.Model):
                 name="membership_unique_role_scope",
                 nulls_distinct=False,
             ),
+            models.CheckConstraint(
+                name="membership_approval_valid",
+                condition=Q(approval__in=[choice.value for choice in Approval]),
+            ),
+            # The two-person rule, kept by the database too: nobody grants themself a role,
+            # decides on a grant to themself, or approves a grant they made.
+            models.CheckConstraint(
+                name="membership_not_granted_to_self",
+                condition=Q(granted_by__isnull=True) | ~Q(granted_by=models.F("user")),
+            ),
+            models.CheckConstraint(
+                name="membership_not_decided_by_grantee",
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=models.F("user")),
+            ),
+            models.CheckConstraint(
+                name="membership_not_approved_by_granter",
+                condition=~Q(approval="approved")
+                | Q(decided_by__isnull=True)
+                | Q(granted_by__isnull=True)
+                | ~Q(decided_by=models.F("granted_by")),
+            ),
+            models.CheckConstraint(
+                name="membership_pending_undecided",
+                condition=~Q(approval="pending")
+                | Q(decided_by__isnull=True, decided_at__isnull=True),
+            ),
         ]
-        indexes = [models.Index(fields=["role", "training_expires_on"])]
+        indexes = [
+            models.Index(fields=["role", "training_expires_on"]),
+            # The approvers' list reads only the few grants waiting.
+            models.Index(
+                fields=["granted_at"],
+                condition=Q(approval="pending"),
+                name="membership_pending_idx",
+            ),
+        ]
 
     def __str__(self):
+        return f"{self.user} — {self.describe_role()}"
+
+    def describe_role(self) -> str:
+        """The role and its scope, e.g. "Police officer (Birmingham East)"."""
         scope = self.centre or self.area
-        return f"{self.user} — {self.get_role_display()}" + (f" ({scope})" if scope else "")
+        return str(self.get_role_display()) + (f" ({scope})" if scope else "")
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.role in Role.NEEDS_APPROVAL
+
+    @property
+    def is_pending(self) -> bool:
+        return self.approval == Approval.PENDING
+
+
+class PendingGrant(Membership):
+    """The same rows, as the admin's list of role grants waiting for a second person."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("role grant waiting for approval")
+        verbose_name_plural = _("role grants waiting for approval")

@@ -4,8 +4,10 @@ listing, its volunteers and the counts of what it logged (its coordinators)."""
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from centres import forms as centre_forms
+from centres import roles
 from centres.models import AwarenessActivity, Membership, Role, Strand
 from centres.services import add_centre_member, end_membership
 from centres.stats import suppress
@@ -75,34 +78,77 @@ def edit_listing(request, centre_id):
 @require_http_methods(["GET", "POST"])
 @centre_worker_required
 def volunteers(request, centre_id):
+    """The centre's team: who is there, whose role waits for approval, who has left; adding
+    someone. Roles are given, approved and refused through centres.roles."""
     centre = access.get_centre_or_404(request.user, centre_id, coordinator=True)
-    form = centre_forms.AddVolunteerForm(request.POST or None, centre=centre)
+    if request.method == "POST" and ("approve" in request.POST or "refuse" in request.POST):
+        return _decide_grant(request, centre)
+    form = centre_forms.AddVolunteerForm(request.POST or None, centre=centre, by=request.user)
     if request.method == "POST" and form.is_valid():
-        membership = add_centre_member(centre=centre, added_by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("%(name)s has been added to the centre.") % {"name": membership.user.name},
-        )
-        return redirect("workspace:volunteers", centre_id=centre.pk)
+        try:
+            membership = add_centre_member(
+                centre=centre, added_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _added_message(membership))
+            return redirect("workspace:volunteers", centre_id=centre.pk)
+    return render(request, "reporting/workspace/volunteers.html", _team(request, centre, form))
+
+
+def _team(request, centre, form) -> dict:
     today = timezone.localdate()
     people = (
         Membership.objects.filter(centre=centre, role__in=Role.CENTRE_ROLES)
-        .select_related("user")
+        .select_related("user", "granted_by")
         .order_by("user__name")
     )
     current = people.active(today)
-    return render(
-        request,
-        "reporting/workspace/volunteers.html",
-        {
-            "centre": centre,
-            "form": form,
-            "current": current,
-            "former": people.exclude(pk__in=current.values("pk")),
-            "today": today,
-            "notice_from": today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
-        },
-    )
+    pending = list(people.pending())
+    decidable = set(roles.grants_awaiting(request.user).values_list("pk", flat=True))
+    for membership in pending:
+        membership.may_decide = membership.pk in decidable
+    return {
+        "centre": centre,
+        "form": form,
+        "current": current,
+        "pending": pending,
+        "former": people.exclude(pk__in=[m.pk for m in (*current, *pending)]),
+        "today": today,
+        "notice_from": today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
+    }
+
+
+def _added_message(membership) -> str:
+    if membership.is_pending:
+        return _(
+            "%(name)s has been added to the centre. Their role starts once an administrator "
+            "or another coordinator approves it."
+        ) % {"name": membership.user.name}
+    return _("%(name)s has been added to the centre.") % {"name": membership.user.name}
+
+
+def _decide_grant(request, centre):
+    """Approve or refuse a role waiting at the centre; the service checks who may."""
+    approving = "approve" in request.POST
+    pk = request.POST.get("approve" if approving else "refuse", "")
+    if not pk.isdigit():
+        raise Http404
+    membership = access.get_centre_membership_or_404(request.user, centre, int(pk))
+    decide = roles.approve_grant if approving else roles.refuse_grant
+    try:
+        decide(membership, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        done = (
+            _("%(name)s's role is approved. It starts now.")
+            if approving
+            else _("%(name)s's role is refused. They were not given it.")
+        )
+        messages.success(request, done % {"name": membership.user.name})
+    return redirect("workspace:volunteers", centre_id=centre.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -124,13 +170,17 @@ def edit_volunteer(request, centre_id, pk):
         messages.success(request, _("Training dates saved."))
         return redirect("workspace:volunteers", centre_id=centre.pk)
     if request.method == "POST" and end_form.is_bound and not is_self and end_form.is_valid():
-        end_membership(membership, ended_on=end_form.cleaned_data["ended_on"])
-        messages.success(
-            request,
-            _("%(name)s's membership ends on %(date)s.")
-            % {"name": membership.user.name, "date": end_form.cleaned_data["ended_on"]},
-        )
-        return redirect("workspace:volunteers", centre_id=centre.pk)
+        try:
+            end_membership(membership, ended_on=end_form.cleaned_data["ended_on"], by=request.user)
+        except ValidationError as error:
+            end_form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s's membership ends on %(date)s.")
+                % {"name": membership.user.name, "date": end_form.cleaned_data["ended_on"]},
+            )
+            return redirect("workspace:volunteers", centre_id=centre.pk)
     return render(
         request,
         "reporting/workspace/volunteer.html",

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from centres.models import Role, User
-from tests.conftest import PASSWORD, sign_in
+from tests.conftest import PASSWORD, member, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,11 @@ def test_admin_add_person_with_existing_email_in_other_case_is_refused(client, a
     assert User.objects.filter(email__iexact=administrator.email).count() == 1
 
 
-def test_admin_add_membership_gives_role(client, administrator, centre_a):
+def test_admin_add_membership_gives_role_once_a_second_administrator_approves(
+    client, administrator, centre_a
+):
+    from centres import roles
+
     sign_in(client, administrator)
 
     add_person(
@@ -73,6 +77,9 @@ def test_admin_add_membership_gives_role(client, administrator, centre_a):
     )
 
     person = User.objects.get(email="new@example.org")
+    assert person.roles == frozenset()
+    roles.approve_grant(person.memberships.get(), by=member(Role.ADMINISTRATOR))
+    person = User.objects.get(pk=person.pk)
     assert person.roles == {Role.VOLUNTEER}
     assert person.is_centre_worker
 

@@ -232,4 +232,5 @@ def test_adding_someone_who_never_set_a_password_invites_again(
         client.post(url, data)
 
     assert len(mail.outbox) == 2
-    assert Membership.objects.active().filter(user__email="nadia@example.org").count() == 1
+    # One grant, waiting for a second person's approval (centres/roles.py).
+    assert Membership.objects.pending().filter(user__email="nadia@example.org").count() == 1

@@ -106,7 +106,7 @@ def test_volunteer_who_is_also_police_sees_only_centre_reports_in_workspace(
 ):
     from centres.models import Membership, Role
 
-    Membership.objects.create(user=volunteer_a, role=Role.SPOC, area=area_a)
+    Membership.objects.create(user=volunteer_a, role=Role.SPOC, area=area_a, approval="approved")
     sign_in(client, volunteer_a)
 
     response = client.get(reverse("workspace:report", args=[report_mix.a_online.pk]))
