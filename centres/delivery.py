@@ -287,7 +287,9 @@ def claim(notification_id: int) -> Notification | None:
             return None
         notification.attempts += 1
         notification.next_attempt_at = now + timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS)
-        notification.save(update_fields=["attempts", "next_attempt_at"])
+        # Named before the send, so a delivery receipt always finds its row.
+        notification.provider_reference = reference_for(notification.key)
+        notification.save(update_fields=["attempts", "next_attempt_at", "provider_reference"])
     return notification
 
 

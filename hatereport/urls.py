@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from centres import receipts
 from centres import urls as centres_urls
 from centres import views as centres_views
 from reporting import views as reporting_views
@@ -10,6 +11,8 @@ urlpatterns = [
     path("healthz", centres_views.healthz, name="healthz"),
     # Outside the language prefix so the one address works from every page.
     path("exit/", reporting_views.quick_exit, name="quick_exit"),
+    # GOV.UK Notify's delivery receipts (authenticated by a bearer token).
+    path("notify/receipts/", receipts.delivery_receipt, name="notify_receipts"),
     path("admin/", admin.site.urls),
     path("staff/", include(centres_urls.staff_patterns)),
     path("centre/", include("reporting.workspace.urls")),

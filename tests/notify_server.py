@@ -9,7 +9,9 @@ makes, in Notify's shapes (https://docs.notifications.service.gov.uk/rest-api.ht
   400 ValidationError for a number that is not a UK mobile, an invalid address, a missing
   personalisation or an unknown template; 403 AuthError for a bad token;
 - GET /v2/notifications (filters: reference, template_type, status) and
-  GET /v2/notifications/<id>.
+  GET /v2/notifications/<id>;
+- and, as Notify does, delivery receipts POSTed to the service's callback address
+  (`send_receipt`).
 
 Faults for the tests: `fail_next` (status codes to answer the next sends with), `fail_lookups`
 (answer lookups with 503), and `on_send`, called with each accepted message after it is
@@ -19,6 +21,7 @@ recorded and before the answer goes back (where a test restarts the database).
 import json
 import re
 import threading
+import urllib.request
 import uuid
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,6 +73,35 @@ class NotifyServer:
             "NOTIFY_SMS_TEMPLATE_ID": SMS_TEMPLATE_ID,
             "NOTIFY_EMAIL_TEMPLATE_ID": EMAIL_TEMPLATE_ID,
         }
+
+    def send_receipt(self, message: dict, status: str, *, callback_url: str, token: str) -> int:
+        """What Notify does when it finishes with a message: POST a delivery receipt to the
+        service's callback address with the service's bearer token. Returns the status code."""
+        message["status"] = status
+        now = datetime.now(UTC).isoformat()
+        receipt = {
+            "id": message["id"],
+            "reference": message["reference"],
+            "to": message.get("phone_number") or message.get("email_address"),
+            "status": status,
+            "created_at": message["created_at"],
+            "completed_at": now,
+            "sent_at": now,
+            "notification_type": message["type"],
+            "template_id": message["template"]["id"],
+            "template_version": 1,
+        }
+        request = urllib.request.Request(  # noqa: S310 - a local test address
+            callback_url,
+            data=json.dumps(receipt).encode(),
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
 
     def references(self) -> list[str]:
         with self._lock:

@@ -54,6 +54,13 @@ class Notification(models.Model):
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # The provider's side (GOV.UK Notify): the opaque reference the message carries, and what
+    # Notify's delivery receipts said of it (centres/receipts.py).
+    provider_reference = models.CharField(
+        _("provider reference"), max_length=48, blank=True, db_index=True
+    )
+    provider_status = models.CharField(_("delivery status"), max_length=30, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
