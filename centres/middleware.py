@@ -3,6 +3,8 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from whitenoise.middleware import WhiteNoiseFileResponse
 
 from .views import healthz
 
@@ -44,3 +46,82 @@ class HealthCheckMiddleware:
         if request.path_info == "/healthz":
             return healthz(request)
         return self.get_response(request)
+
+
+# Every powerful or tracking feature a browser offers, turned off for this site and anything it
+# might embed: the site never uses them, and a page about hate crime must not be able to ask
+# for a camera, a location or an advertising profile, even if a script were slipped into it.
+# Only features Chromium recognises are listed (it warns about each unknown one); FLoC's
+# "interest-cohort" is gone from browsers, "browsing-topics" is its successor.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "attribution-reporting",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "clipboard-read",
+        "clipboard-write",
+        "compute-pressure",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "join-ad-interest-group",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "private-state-token-issuance",
+        "private-state-token-redemption",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "run-ad-auction",
+        "screen-wake-lock",
+        "serial",
+        "storage-access",
+        "usb",
+        "web-share",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class ResponseHeadersMiddleware:
+    """A Permissions-Policy on every response, and no caching of anything but static files.
+
+    Every page the app renders is "no-store": the journey shows the victim's answers, the
+    workspace a volunteer's and a victim's names, the admin cases; and on a shared or watched
+    computer even the start page in the browser's cache says that someone looked for help. So
+    nothing is stored (which also keeps a page left by the quick exit out of the back-forward
+    cache). Only WhiteNoise's static files, the same for everyone, keep their long cache. The
+    first entry in MIDDLEWARE, so it sees every answer: errors, redirects, /healthz, the CSRF
+    failure page and what other middleware refuses.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if isinstance(response, WhiteNoiseFileResponse):
+            return response
+        # A response that says no-store already keeps its own words (the quick exit's and
+        # the downloads' "no-store"); anything else gets Django's never-cache set, which also
+        # overrides a max-age or "public" a view might have asked for.
+        if "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+        return response

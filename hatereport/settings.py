@@ -16,6 +16,8 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
@@ -89,9 +91,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response gets them: errors, redirects, /healthz and what any
+    # middleware below refuses. Permissions-Policy and no-store (centres/middleware.py), then
+    # the Content-Security-Policy (CONTENT_SECURITY_POLICY below), then nosniff,
+    # Referrer-Policy and Cross-Origin-Opener-Policy. None of them reads the Host header.
+    "centres.middleware.ResponseHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # Before host validation, so a probe by the container's own address is answered.
     "centres.middleware.HealthCheckMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -327,9 +335,6 @@ NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_SMS_SENDER_ID = os.environ.get("NOTIFY_SMS_SENDER_ID", "")
 NOTIFY_EMAIL_REPLY_TO_ID = os.environ.get("NOTIFY_EMAIL_REPLY_TO_ID", "")
-# The bearer token set in Notify's callback settings; delivery receipts (centres/receipts.py)
-# are refused without it, and the receipts address answers 404 while it is unset.
-NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
 
 # --- Email ----------------------------------------------------------------------------------
 # The console outside production; in production GOV.UK Notify when it is configured, else SMTP.
@@ -355,6 +360,19 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The Content-Security-Policy (django-csp): only the site's own files, no inline script or
+# style anywhere (static/hatereport/site.js starts everything), no plugins, no <base>, no
+# framing, and forms post only here. Inline SVG (the sign-in QR code) needs nothing more.
+# docs/security.md, "Headers on every response".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_NONE],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    },
+}
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", PRODUCTION)

@@ -36,8 +36,13 @@ def download_evidence(request, pk: int):
         filename=download_name(evidence),
         content_type=evidence.content_type,
     )
-    # Never rendered by the browser as a page, never kept in a cache.
+    # Never rendered by the browser as a page, never kept in a cache. Stricter than the site's
+    # policy (which django-csp leaves alone when a view has set one): nothing may load, run,
+    # frame it or be sent from it.
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store, private"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; "
+        "frame-ancestors 'none'; sandbox"
+    )
     return response
