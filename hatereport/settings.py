@@ -335,6 +335,9 @@ NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_SMS_SENDER_ID = os.environ.get("NOTIFY_SMS_SENDER_ID", "")
 NOTIFY_EMAIL_REPLY_TO_ID = os.environ.get("NOTIFY_EMAIL_REPLY_TO_ID", "")
+# The bearer token set in Notify's callback settings; delivery receipts (centres/receipts.py)
+# are refused without it, and the receipts address answers 404 while it is unset.
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
 
 # --- Email ----------------------------------------------------------------------------------
 # The console outside production; in production GOV.UK Notify when it is configured, else SMTP.
