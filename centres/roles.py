@@ -167,7 +167,11 @@ def save_grant(membership: Membership, *, by) -> Membership:
         widened = (
             before is None or before.approval == Approval.REFUSED or _widens(before, membership)
         )
-        if widened:
+        if not widened:
+            # Where the grant stands is the database's, never what a caller's copy says.
+            for name in ("approval", "granted_by_id", "granted_at", "decided_by_id", "decided_at"):
+                setattr(membership, name, getattr(before, name))
+        else:
             membership.granted_by, membership.granted_at = by, now
             membership.decided_by = None
             if _needs_second_person(membership, by):
