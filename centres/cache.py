@@ -1,9 +1,11 @@
 """The shared cache (Redis), with a fallback that keeps every page working while it is down.
 
 The cache holds only counters and short-lived conveniences: the rate limits on the journey's
-answers and submissions and the tracking sign-in's failed attempts. None of it is worth a
-victim's error page. When Redis cannot be reached, each process counts in its own memory
-instead, logs the outage once, and tries Redis again after a pause:
+answers and submissions. None of it is worth a victim's error page. (The tracking sign-in's
+failed attempts are not here but in PostgreSQL, so an outage never widens the guessing
+allowed against a passphrase: casework/tracking/throttle.py.) When Redis cannot be reached,
+each process counts in its own memory instead, logs the outage once, and tries Redis again
+after a pause:
 
 - local memory, not the database: it cannot fail, costs nothing, and adds no writes to
   PostgreSQL while it is the one service still keeping reports safe;

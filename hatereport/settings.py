@@ -319,9 +319,21 @@ EVIDENCE_UPLOAD_FILES_PER_STAFF_PER_HOUR = envint("EVIDENCE_UPLOAD_FILES_PER_STA
 # The most disk that unsent drafts' files may hold across the site; past it, uploads before a
 # report exists are refused (the report can still be sent). Size it well under the free space.
 EVIDENCE_DRAFT_STORAGE_CAP_BYTES = envint("EVIDENCE_DRAFT_STORAGE_CAP_BYTES", 5 * 1024**3)
-# Failed reference + passphrase attempts (django-ratelimit rates, counted in the cache).
-TRACKING_RATE_PER_REFERENCE = os.environ.get("TRACKING_RATE_PER_REFERENCE", "5/15m")
-TRACKING_RATE_PER_CLIENT = os.environ.get("TRACKING_RATE_PER_CLIENT", "20/h")
+# Wrong reference + passphrase attempts (casework/tracking/throttle.py; docs/security.md,
+# "Tracking that an attacker cannot lock"): counted in PostgreSQL over a sliding window; after
+# a counter's free tries each further one waits twice as long as the last, from the first
+# delay up to the longest.
+TRACKING_THROTTLE_WINDOW_SECONDS = envint("TRACKING_THROTTLE_WINDOW_SECONDS", 24 * 60 * 60)
+TRACKING_DELAY_FIRST_SECONDS = envint("TRACKING_DELAY_FIRST_SECONDS", 60)
+TRACKING_DELAY_MAX_SECONDS = envint("TRACKING_DELAY_MAX_SECONDS", 60 * 60)
+# One reference from one client; one client on any references; one reference from everyone
+# (after which every client that gets it wrong has only TRACKING_FREE_TRIES_WHEN_HAMMERED).
+TRACKING_FREE_TRIES_PER_REFERENCE_AND_CLIENT = envint(
+    "TRACKING_FREE_TRIES_PER_REFERENCE_AND_CLIENT", 5
+)
+TRACKING_FREE_TRIES_PER_CLIENT = envint("TRACKING_FREE_TRIES_PER_CLIENT", 20)
+TRACKING_FREE_TRIES_PER_REFERENCE = envint("TRACKING_FREE_TRIES_PER_REFERENCE", 10)
+TRACKING_FREE_TRIES_WHEN_HAMMERED = envint("TRACKING_FREE_TRIES_WHEN_HAMMERED", 2)
 # A signed-in tracking page ends after this long without use.
 TRACKING_SESSION_SECONDS = envint("TRACKING_SESSION_SECONDS", 30 * 60)
 

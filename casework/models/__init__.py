@@ -1,6 +1,8 @@
 """Police handling of reports shared with them: cases, THRIVE, updates, Victims' Code clocks,
-escalations and outcomes, one module per concern. Every name is importable from here."""
+escalations and outcomes, one module per concern (and the tracking throttle's failures,
+beside the tracking page in casework/tracking/). Every name is importable from here."""
 
+from ..tracking.models import TrackingFailure
 from .case import (
     ALLOWED_TRANSITIONS,
     Case,
@@ -47,6 +49,7 @@ __all__ = [
     "RecordingDecision",
     "ThriveAssessment",
     "ThriveLevel",
+    "TrackingFailure",
     "TransitionRefused",
     "UpdateVisibility",
 ]

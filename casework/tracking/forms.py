@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from centres.forms import LanguageSelect
 from reporting.models import Channels, ReporterContact
@@ -46,6 +46,18 @@ class TrackForm(forms.Form):
             render_value=False,
         ),
     )
+
+
+def too_many_tries(minutes: int) -> str:
+    """Why an attempt was refused (casework/tracking/throttle.py). The same words whether or not
+    the reference exists."""
+    return ngettext(
+        "You have tried too many times. Wait %(minutes)s minute and try again, or ask a "
+        "reporting centre to help you.",
+        "You have tried too many times. Wait %(minutes)s minutes and try again, or ask a "
+        "reporting centre to help you.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 class AddInformationForm(forms.Form):

@@ -1,6 +1,7 @@
 """The tracking pages. Safeguards:
-- Guessing is limited (throttle.py); a wrong passphrase and an unknown reference get the same
-  answer.
+- Guessing is limited by growing delays that a stranger cannot turn into a lock on the
+  reporter (throttle.py); a wrong passphrase and an unknown reference get the same answer, and
+  so do their refusals.
 - Signing in remembers only the report's id in the session, for TRACKING_SESSION_SECONDS
   without use; "I've finished" forgets it. Pages are never cached: shared devices.
 - Only victim-visible updates are read (timeline.py); internal notes never reach these
@@ -22,9 +23,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from reporting.models import SHARED_WITH_POLICE, Report, normalise_reference
 
 from ..models import Case
-from . import services
-from .forms import AddInformationForm, ContactPreferencesForm, TrackForm
-from .throttle import count_failure, is_throttled
+from . import services, throttle
+from .forms import AddInformationForm, ContactPreferencesForm, TrackForm, too_many_tries
 from .timeline import timeline
 
 SESSION_KEY = "tracking"
@@ -33,11 +33,6 @@ WRONG_DETAILS = _(
     "The reference or passphrase is not right. Check them and try again. The reference is on "
     "your receipt, like HR-7KQ4-M2XD."
 )
-TOO_MANY_TRIES = _(
-    "You have tried too many times. Wait 15 minutes and try again, or ask a reporting centre "
-    "to help you."
-)
-
 
 # --- The tracking session --------------------------------------------------------------------
 
@@ -77,24 +72,26 @@ def tracking_required(view):
 def track(request):
     """Reference and passphrase."""
     form = TrackForm(request.POST or None)
-    status = 200
     if request.method == "POST" and form.is_valid():
         reference = normalise_reference(form.cleaned_data["reference"])
-        if is_throttled(request, reference):
-            form.add_error("reference", TOO_MANY_TRIES)
-            status = 429
-        else:
-            report = services.find_report(
-                reference=reference, passphrase=form.cleaned_data["passphrase"]
-            )
-            if report is not None:
-                _sign_in(request, report)
-                # The report's language by default; the language switcher can change it.
-                with translation.override(report.language):
-                    return redirect(reverse("tracking:status"))
-            count_failure(request, reference)
-            form.add_error("reference", WRONG_DETAILS)
-    return render(request, "casework/tracking/track.html", {"form": form}, status=status)
+        attempt = throttle.start_attempt(request, reference)
+        if attempt.refused:
+            # Nothing was checked: the same answer whether or not the reference exists.
+            form.add_error(None, too_many_tries(attempt.wait_minutes))
+            response = render(request, "casework/tracking/track.html", {"form": form}, status=429)
+            response["Retry-After"] = str(attempt.wait_seconds)
+            return response
+        report = services.find_report(
+            reference=reference, passphrase=form.cleaned_data["passphrase"]
+        )
+        if report is not None:
+            throttle.succeeded(attempt)
+            _sign_in(request, report)
+            # The report's language by default; the language switcher can change it.
+            with translation.override(report.language):
+                return redirect(reverse("tracking:status"))
+        form.add_error("reference", WRONG_DETAILS)
+    return render(request, "casework/tracking/track.html", {"form": form})
 
 
 @require_safe

@@ -76,8 +76,8 @@ def test_proxy_journey_answer_limit_is_per_client(proxy):
 
 
 def test_proxy_tracking_limit_is_per_client(proxy):
-    # TRACKING_RATE_PER_CLIENT is 3 an hour for these tests; every reference differs, so
-    # only the per-client counter can refuse.
+    # TRACKING_FREE_TRIES_PER_CLIENT is 3 for these tests; every reference differs, so only
+    # the per-client delay can refuse.
     a, b = proxy.visitor(A), proxy.visitor(B)
     a.get("/en/track/")
     b.get("/en/track/")
