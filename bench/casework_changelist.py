@@ -8,8 +8,8 @@ migrates it, and fills it with INSERT … SELECT generate_series (reports, their
 strand each, spread over 20 areas and three years). Then it requests the changelist through
 the full Django stack (session, second factor, middleware) as a SPOC of one area, and as the
 superuser, for the default page and the common filters, and prints the queries and the median
-time of each. Targets: at most 10 queries at any size, and at two million no more than twice
-the time at 20 thousand.
+time of each. Targets: at most 11 queries at any size (the eleventh is the access log's one
+INSERT for the rows shown), and at two million no more than twice the time at 20 thousand.
 """
 
 import argparse
@@ -29,6 +29,7 @@ os.environ.setdefault("HATEREPORT_MODE", "test")
 
 AREAS = 20
 RUNS = 11
+MAX_QUERIES = 11
 
 
 def ensure_database(url: str) -> None:
@@ -331,8 +332,8 @@ def main():
         a, b = small[label], large[label]
         ratio = b.ms / a.ms
         verdict = ""
-        if a.queries > 10 or b.queries > 10:
-            verdict = "  <-- more than 10 queries"
+        if a.queries > MAX_QUERIES or b.queries > MAX_QUERIES:
+            verdict = f"  <-- more than {MAX_QUERIES} queries"
         elif a.rows == b.rows and ratio > 2:
             verdict = "  <-- over 2x"
         elif a.rows != b.rows:

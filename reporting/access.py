@@ -25,10 +25,13 @@ through this module from one built around it.
 """
 
 import re
+from functools import wraps
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from centres.access_logging import describe_listing, record_listing
 from centres.models import AccessLogEntry, Area, Centre, Membership, Role, User
 
 from .models import SHARED_WITH_POLICE, Consent
@@ -296,3 +299,38 @@ def record(user, obj, action: str, *, detail: str = "", reason: str = "") -> Acc
         detail=detail,
         reason=reason,
     )
+
+
+def logs_listing(kind: str, *, search: str = ""):
+    """For a function view that shows a page of reports or cases (the admin's lists have
+    centres.admin_site.AccessLoggedAdmin): the view returns a TemplateResponse whose context
+    holds the `page` shown, and this writes what the admin's lists write, an entry per row
+    and one about the list (its filters, the search parameter `search` as a fingerprint
+    only). A response without a page context is a mistake in the view, and says so."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if not 200 <= response.status_code < 300:
+                return response
+            page = (getattr(response, "context_data", None) or {}).get("page")
+            if page is None:
+                raise ImproperlyConfigured(f"{view.__name__} must answer with its page shown.")
+            rows = list(page.object_list)
+            query = request.GET.copy()
+            term = query.pop(search, [""])[-1] if search else ""
+            detail = describe_listing(
+                kind,
+                shown=len(rows),
+                total=page.paginator.count,
+                page=page.number,
+                params={key: query[key] for key in query if key != "page"},
+                term=term,
+            )
+            record_listing(request.user, page.paginator.object_list.model, rows, detail=detail)
+            return response
+
+        return wrapper
+
+    return decorator

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from centres.models import AccessLogEntry
+from centres.admin_site import AccessLoggedAdmin
 
 from . import access
 from .models import IncidentType, PlaceType, Report, ReporterContact
@@ -40,8 +40,10 @@ class ContactInline(ReadOnlyInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    """Reports are read in the admin, never edited there; every view is logged."""
+class ReportAdmin(AccessLoggedAdmin, admin.ModelAdmin):
+    """Reports are read in the admin, never edited there; every page that shows one (the
+    list, a search, the autocomplete, a report's page and its history) is logged by
+    AccessLoggedAdmin."""
 
     list_display = ["reference", "submitted_at", "channel", "consent", "area", "centre"]
     list_filter = ["channel", "consent", "reporter_role"]
@@ -72,10 +74,3 @@ class ReportAdmin(admin.ModelAdmin):
             "incident_types",
             "strands",
         ]
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        obj = getattr(response, "context_data", {}).get("original")
-        if obj is not None:
-            access.record(request.user, obj, AccessLogEntry.Action.VIEW, detail="admin")
-        return response

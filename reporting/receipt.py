@@ -18,13 +18,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from centres.models import Strand, SupportService
+from centres.models import AccessLogEntry, Strand, SupportService
 
+from . import access
 from .languages import text_direction
 from .models import Consent, Report
 
 # Set by the journey's confirmation page to the id of the report just submitted.
 SESSION_KEY = "receipt_report_id"
+# The access log's detail for what the reporter did themself (as on the tracking pages).
+REPORTER = "reporter"
 
 
 def general_support_services():
@@ -86,16 +89,27 @@ def warm_up() -> None:
         HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
 
 
-@require_safe
-def download_receipt(request):
-    """/<lang>/report/receipt/: the receipt of the report this browser session just sent."""
-    report_id = request.session.get(SESSION_KEY)
-    report = Report.objects.filter(pk=report_id).first() if report_id else None
-    if report is None:
-        raise Http404
+def receipt_response(report: Report, *, user=None) -> HttpResponse:
+    """The receipt as a download, logged as an export: by `user` (a volunteer printing it for
+    the person) or, with nobody signed in, by the reporter themself (no user, "reporter")."""
+    signed_in = user is not None and user.is_authenticated
+    access.record(
+        user, report, AccessLogEntry.Action.EXPORT, detail="receipt PDF" if signed_in else REPORTER
+    )
     response = HttpResponse(render_receipt(report), content_type="application/pdf")
     # A neutral file name: downloads folders are seen by others on a shared device.
     response["Content-Disposition"] = 'attachment; filename="receipt.pdf"'
     response["Cache-Control"] = "no-store, private"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_safe
+def download_receipt(request):
+    """/<lang>/report/receipt/: the receipt of the report this browser session just sent (or
+    that a volunteer chose to print again, reporting/workspace/reports.py)."""
+    report_id = request.session.get(SESSION_KEY)
+    report = Report.objects.filter(pk=report_id).first() if report_id else None
+    if report is None:
+        raise Http404
+    return receipt_response(report, user=request.user)

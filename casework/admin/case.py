@@ -5,7 +5,9 @@ Every case is fetched through `get_queryset`, which is scoped by `access.cases_h
 a case outside a person's areas answers exactly as a case that does not exist, on every URL
 (change, history, actions with crafted ids, the action forms, the review, the PDFs). Changes
 go through the forms in casework/forms/ and the services behind them; the case page itself
-is read-only. Every view, change and export is written to the access log.
+is read-only. Every view, change and export is written to the access log: Django's own pages
+(the list, search, autocomplete, the case page, its history) by AccessLoggedAdmin, ours by
+themselves.
 """
 
 from django import forms
@@ -17,7 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from centres.models import AccessLogEntry
+from centres.admin_site import AccessLoggedAdmin
 from reporting import access
 from reporting.models import normalise_reference
 
@@ -42,7 +44,7 @@ class AssignActionForm(admin.helpers.ActionForm):
     officer = forms.CharField(label=_("Officer"), required=False, widget=forms.Select)
 
 
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
         "status",
@@ -286,20 +288,6 @@ class CaseAdmin(admin.ModelAdmin):
         return case_page.case_action_view(self, request, object_id, action)
 
     # --- The case page --------------------------------------------------------------------
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        obj = getattr(response, "context_data", {}).get("original")
-        if obj is not None and request.method == "GET":
-            access.record(request.user, obj, AccessLogEntry.Action.VIEW, detail="admin")
-        return response
-
-    def history_view(self, request, object_id, extra_context=None):
-        response = super().history_view(request, object_id, extra_context)
-        obj = getattr(response, "context_data", {}).get("object")
-        if obj is not None:
-            access.record(request.user, obj, AccessLogEntry.Action.VIEW, detail="admin history")
-        return response
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:

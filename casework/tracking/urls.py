@@ -11,5 +11,6 @@ urlpatterns = [
     path("add-information/", views.add_information, name="add_information"),
     path("contact/", views.contact_preferences, name="contact"),
     path("stop-sharing/", views.withdraw_consent, name="withdraw"),
+    path("receipt/", views.receipt, name="receipt"),
     path("finished/", views.sign_out, name="sign_out"),
 ]

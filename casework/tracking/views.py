@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from reporting import receipt as reporting_receipt
 from reporting.models import SHARED_WITH_POLICE, Report, normalise_reference
 
 from ..models import Case
@@ -142,6 +143,13 @@ def withdraw_consent(request, report):
         messages.success(request, _("We have stopped sharing your report with the police."))
         return redirect("tracking:status")
     return render(request, "casework/tracking/withdraw.html", {"is_shared": is_shared})
+
+
+@require_safe
+@tracking_required
+def receipt(request, report):
+    """The receipt again, for a reporter who lost it: logged as their own export."""
+    return reporting_receipt.receipt_response(report)
 
 
 @never_cache

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -30,7 +31,10 @@ VICTIM_VISIBLE = "victim"
 
 @require_safe
 @centre_worker_required
+@access.logs_listing("workspace list", search="reference")
 def home(request):
+    """The centre's reports, newest first, 50 a page; each page shown is logged (the reference
+    searched for only as a fingerprint)."""
     user = request.user
     filters = ReportFilterForm(request.GET or None)
     reports = (
@@ -55,7 +59,7 @@ def home(request):
     today = timezone.localdate()
     centres = list(access.centres_worked_at(user).order_by("name"))
     coordinated = set(access.centres_coordinated_by(user).values_list("pk", flat=True))
-    return render(
+    return TemplateResponse(
         request,
         "reporting/workspace/home.html",
         {
