@@ -1,9 +1,7 @@
 """Working days for Victims' Code deadlines.
 
-Working days skip Saturdays, Sundays and the bank holidays of England and Wales (Wales has the
-same bank holidays as England; Scotland and Northern Ireland differ and do not apply). The
-dates come from the `holidays` library, which ships them in the package: no network needed,
-and a new year only needs a library upgrade.
+Working days skip Saturdays, Sundays and the bank holidays of England and Wales
+(centres/bank_holidays.py, shared with the reporter's safe-contact times).
 
 The rule for a deadline: the day the clock starts does not count; the deadline is the end of
 the n-th working day after it, 23:59:59 in Europe/London. So an arrest recorded at 16:00 on a
@@ -12,12 +10,9 @@ Tuesday when that Monday is a bank holiday.
 """
 
 import datetime as dt
-from functools import lru_cache
-from zoneinfo import ZoneInfo
 
-import holidays
+from centres.bank_holidays import LONDON, is_bank_holiday
 
-LONDON = ZoneInfo("Europe/London")
 END_OF_DAY = dt.time(23, 59, 59)
 
 # The Victims' Code: tell the victim of a key event within 1 working day under enhanced rights
@@ -31,15 +26,6 @@ STANDARD_KEY_EVENT_DAYS = 5
 def key_event_days(enhanced: bool) -> int:
     """The working days the victim must be told of a key event within."""
     return ENHANCED_KEY_EVENT_DAYS if enhanced else STANDARD_KEY_EVENT_DAYS
-
-
-@lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
-
-
-def is_bank_holiday(day: dt.date) -> bool:
-    return day in _bank_holidays(day.year)
 
 
 def is_working_day(day: dt.date) -> bool:

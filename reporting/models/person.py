@@ -10,6 +10,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, Enc
 
 from centres.models import SupportService
 
+from ..contact_plan import Plan, allowed_now, in_words, instant_in_words, next_allowed
 from .report import Consent, Report
 
 
@@ -36,7 +37,21 @@ class ReporterContact(models.Model):
     channels = models.JSONField(
         _("ways we may contact them"), default=list, blank=True, help_text=_("Channel codes.")
     )
-    safe_times = EncryptedCharField(_("safe times"), max_length=200, null=True, blank=True)
+    # When: days and times in UK time (reporting/contact_plan.py); none means any time.
+    safe_windows = models.JSONField(
+        _("safe days and times"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'Empty: any time. Each: {"days": [0-6, 0 is Monday], "from": "10:00", '
+            '"until": "14:00"}, UK time.'
+        ),
+    )
+    not_on_bank_holidays = models.BooleanField(_("not on bank holidays"), default=False)
+    # The reporter's own words about times, kept as a note beside the structured plan.
+    safe_times = EncryptedCharField(
+        _("note about safe times"), max_length=200, null=True, blank=True
+    )
     no_voicemail = models.BooleanField(_("do not leave voicemail"), default=True)
     never_visit_home = models.BooleanField(_("never visit home"), default=True)
     family_does_not_know = models.BooleanField(_("family does not know"), default=False)
@@ -67,6 +82,30 @@ class ReporterContact(models.Model):
         if channel in (Channels.SMS, Channels.PHONE):
             return channel in self.channels and bool(self.phone)
         return channel in self.channels
+
+    # --- When: every message and every person contacting the reporter asks these.
+
+    @property
+    def contact_plan(self) -> Plan:
+        """The structured times of the plan (ValueError if they cannot be read)."""
+        return Plan.from_json(self.safe_windows, self.not_on_bank_holidays)
+
+    def safe_to_contact(self, at=None) -> bool:
+        return allowed_now(self.contact_plan, at or timezone.now())
+
+    def next_safe_time(self, at=None):
+        """The first instant at or after `at` (now) at which the plan allows contact."""
+        return next_allowed(self.contact_plan, at or timezone.now())
+
+    def safe_times_in_words(self) -> str:
+        return in_words(self.contact_plan)
+
+    def next_safe_time_in_words(self) -> str:
+        now = timezone.now()
+        when = self.next_safe_time(now)
+        if when <= now:
+            return str(_("now"))
+        return instant_in_words(when)
 
 
 class EqualityAnswers(models.Model):
