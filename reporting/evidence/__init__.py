@@ -14,10 +14,16 @@ Safeguards, each for a reason:
   ".jpg" that is really a program or a web page is refused.
 - Images are decoded and their pixels encoded afresh, so EXIF (GPS position, phone model,
   time), XMP and other metadata are gone; the orientation is applied to the pixels first.
-- PDFs are rewritten by pikepdf (qpdf): the document information (author, title, software,
-  dates), every XMP metadata stream and application data are dropped, and so are the EXIF,
-  XMP and comment segments of JPEG pictures inside; earlier revisions, which an edited PDF
-  still carries, do not survive the rewrite. A PDF locked with a password is refused.
+- PDFs are rewritten by pikepdf (qpdf) to hold only what draws their pages (pdf.py, with the
+  rules in pdf_rules.py): no document information or original /ID, no XMP on any object, no
+  embedded or attached files, no scripts, automatic actions or links other than to a web
+  page or within the document, no authors or dates on comments, form fields drawn on the
+  page without the form, and pictures (whatever their filters) without EXIF, XMP, IPTC or
+  comments; earlier revisions do not survive the rewrite. The stored file is re-opened and
+  verified against the same rules. A PDF holding what cannot be vouched for (encryption,
+  XFA, media, unknown streams or picture codings), or whose rewrite does not verify, is
+  re-rendered as pictures of its pages in a child process with limits (rerender.py); one
+  locked with a password, too long to re-render or unreadable is refused.
 - Audio and video are copied, stream for stream and never re-encoded, by ffmpeg into a new
   file of the same type without the container's metadata (title, artist, encoder, creation
   time, a phone's GPS location such as MP4's ``©xyz``), chapters, cover pictures, subtitle,

@@ -1,5 +1,6 @@
 """Removing the hidden details a file carries (see the safeguards in __init__): pictures
-re-encoded, PDFs rewritten, audio and video copied by ffmpeg without their metadata."""
+re-encoded, PDFs rewritten or re-rendered (pdf.py), audio and video copied by ffmpeg without
+their metadata."""
 
 import io
 import logging
@@ -10,12 +11,13 @@ from pathlib import Path
 from typing import NoReturn
 
 import filetype
-import pikepdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from .kinds import ALLOWED, MESSAGES, SNIFF_BYTES, Kind
+from .pdf import clean_pdf
+from .picture_data import strip_jpeg_metadata  # noqa: F401 - the package exports it from here
 
 # Pillow only warns about a decompression bomb until twice this limit; accept_upload also
 # turns the warning into an error and checks the size itself.
@@ -74,74 +76,10 @@ def _to_srgb(image: Image.Image) -> Image.Image:
         return image
 
 
-# PDF keys that hold metadata or an application's private data, wherever they appear (the
-# catalogue, pages, pictures, fonts all may carry an XMP /Metadata stream).
-PDF_METADATA_KEYS = ("/Metadata", "/PieceInfo")
-# JPEG segments that hold metadata: APP1 (EXIF, with GPS; XMP), APP13 (Photoshop IPTC) and
-# comments. APP0 (JFIF) and APP14 (Adobe: how to decode the colours) are needed and kept.
-JPEG_METADATA_MARKERS = {0xE1, 0xED, 0xFE}
-
-
 def strip_pdf(source: Path, target: Path) -> None:
-    """Rewrite the PDF without its document information, XMP and JPEG metadata."""
-    try:
-        with pikepdf.open(source) as pdf:
-            if "/Info" in pdf.trailer:
-                del pdf.trailer["/Info"]
-            for obj in pdf.objects:
-                if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-                    continue
-                for key in PDF_METADATA_KEYS:
-                    if key in obj:
-                        del obj[key]
-                if isinstance(obj, pikepdf.Stream) and _only(obj.get("/Filter")) == "/DCTDecode":
-                    _strip_jpeg_stream(obj)
-            # Only what the document still refers to is written: earlier revisions go too.
-            pdf.save(target, fix_metadata_version=False, deterministic_id=True, encryption=False)
-    except pikepdf.PasswordError as exc:
-        raise ValidationError(MESSAGES["protected"], code="protected") from exc
-    except (pikepdf.PdfError, OSError, ValueError) as exc:
-        raise ValidationError(MESSAGES["unreadable"], code="unreadable") from exc
-
-
-def _only(value):
-    """A PDF filter or its parameters, given alone or as a one-item array."""
-    if isinstance(value, pikepdf.Array):
-        return value[0] if len(value) == 1 else None
-    return value
-
-
-def _strip_jpeg_stream(stream: pikepdf.Stream) -> None:
-    """A JPEG picture kept as it is (DCTDecode alone), less its metadata segments."""
-    data = stream.read_raw_bytes()
-    clean = strip_jpeg_metadata(data)
-    if clean is not None and clean != data:
-        parameters = _only(stream.get("/DecodeParms"))
-        stream.write(clean, filter=pikepdf.Name.DCTDecode, decode_parms=parameters)
-
-
-def strip_jpeg_metadata(data: bytes) -> bytes | None:
-    """The JPEG without its metadata segments, its compressed picture untouched; None when it
-    is not a JPEG this can read (it is then left as it is)."""
-    if data[:2] != b"\xff\xd8":
-        return None
-    kept = [data[:2]]
-    i = 2
-    while i + 4 <= len(data):
-        if data[i] != 0xFF:
-            return None
-        marker = data[i + 1]
-        if marker == 0xFF:  # fill byte
-            i += 1
-            continue
-        if marker == 0xDA:  # start of scan: the rest is picture data
-            kept.append(data[i:])
-            return b"".join(kept)
-        end = i + 2 + int.from_bytes(data[i + 2 : i + 4], "big")
-        if marker not in JPEG_METADATA_MARKERS:
-            kept.append(data[i:end])
-        i = end
-    return None
+    """Rewrite the PDF so that it can neither identify anyone nor run anything, or re-render
+    its pages as pictures when that cannot be vouched for (pdf.py)."""
+    clean_pdf(source, target)
 
 
 def strip_media(source: Path, target: Path, kind: Kind) -> None:

@@ -62,6 +62,11 @@ MESSAGES = {
         "The selected PDF is protected with a password. Remove the password, or add a "
         "screenshot of it instead."
     ),
+    "too_long_pdf": _(
+        "The selected PDF has too many pages, or pages too large, for us to remove the hidden "
+        "details it carries. Save only the pages you need as a new PDF, or add screenshots "
+        "of them instead."
+    ),
     "not_cleaned": _(
         "The selected file was not added because we could not remove the hidden details it "
         "carries, such as where it was recorded. Try again later, or add a photo or "
