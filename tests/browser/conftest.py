@@ -5,6 +5,7 @@ that make it run headless and offline (see RECIPES.md).
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,35 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("-", "browser test timings")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+# What Chromium writes to the console when the Content-Security-Policy blocks something ("...
+# violates the following Content Security Policy directive ...") or when the Permissions-Policy
+# header names a feature it does not know or a page uses one it turns off.
+POLICY_MESSAGE = re.compile(r"Content[- ]Security[- ]Policy|Permissions[- ]Policy", re.IGNORECASE)
+
+
+def watch_policies(context) -> list[str]:
+    """Every console message about the site's policies from any page of `context`, as it
+    comes. For tests that open a context of their own; `page` is watched already."""
+    seen: list[str] = []
+
+    def note(message):
+        if POLICY_MESSAGE.search(message.text):
+            seen.append(f"{message.type}: {message.text} (on {message.page and message.page.url})")
+
+    context.on("console", note)
+    return seen
+
+
+@pytest.fixture(autouse=True)
+def _no_policy_violations(request):
+    """Every browser test that uses `page` fails when the browser reports a CSP violation or a
+    Permissions-Policy error on any page it opened: inline script or style, a handler
+    attribute, an image or font from elsewhere (docs/security.md, "Headers on every response")."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    seen = watch_policies(request.getfixturevalue("context"))
+    yield
+    assert not seen, "the browser reported policy errors:\n" + "\n".join(seen)
