@@ -218,12 +218,12 @@ WITH fresh AS (
 )
 INSERT INTO centres_notification
     (key, kind, channel, recipient_type_id, recipient_id, language, context, status, attempts,
-     next_attempt_at, last_error, created_at)
+     next_attempt_at, last_error, created_at, provider_reference, provider_status)
 SELECT %(key_prefix)s || user_id, 'escalation', 'email', %(user_type)s, user_id, %(language)s,
        jsonb_build_object(
            'counts', counts, 'total', total, 'cases', cases,
            'case', CASE WHEN a_case = z_case THEN a_case END),
-       'pending', 0, %(now)s, '', %(now)s
+       'pending', 0, %(now)s, '', %(now)s, '', ''
 FROM per_user
 ON CONFLICT (key) DO NOTHING
 RETURNING id
@@ -264,12 +264,12 @@ WITH marked AS (
 )
 INSERT INTO centres_notification
     (key, kind, channel, recipient_type_id, recipient_id, language, context, status, attempts,
-     next_attempt_at, last_error, created_at)
+     next_attempt_at, last_error, created_at, provider_reference, provider_status)
 SELECT %(key_prefix)s || user_id, 'clock_due_soon', 'email', %(user_type)s, user_id,
        %(language)s,
        jsonb_build_object(
            'total', total, 'cases', cases, 'case', CASE WHEN a_case = z_case THEN a_case END),
-       'pending', 0, %(now)s, '', %(now)s
+       'pending', 0, %(now)s, '', %(now)s, '', ''
 FROM per_user
 ON CONFLICT (key) DO NOTHING
 RETURNING id
