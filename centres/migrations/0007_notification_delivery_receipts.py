@@ -11,13 +11,20 @@ class Migration(migrations.Migration):
             model_name="notification",
             name="provider_reference",
             field=models.CharField(
-                blank=True, db_index=True, max_length=48, verbose_name="provider reference"
+                blank=True,
+                db_default="",
+                db_index=True,
+                default="",
+                max_length=48,
+                verbose_name="provider reference",
             ),
         ),
         migrations.AddField(
             model_name="notification",
             name="provider_status",
-            field=models.CharField(blank=True, max_length=30, verbose_name="delivery status"),
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=30, verbose_name="delivery status"
+            ),
         ),
         migrations.AddField(
             model_name="notification",

@@ -57,9 +57,16 @@ class Notification(models.Model):
     # The provider's side (GOV.UK Notify): the opaque reference the message carries, and what
     # Notify's delivery receipts said of it (centres/receipts.py).
     provider_reference = models.CharField(
-        _("provider reference"), max_length=48, blank=True, db_index=True
+        _("provider reference"),
+        max_length=48,
+        blank=True,
+        default="",
+        db_default="",
+        db_index=True,
     )
-    provider_status = models.CharField(_("delivery status"), max_length=30, blank=True)
+    provider_status = models.CharField(
+        _("delivery status"), max_length=30, blank=True, default="", db_default=""
+    )
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
