@@ -21,6 +21,9 @@ not sent again. A worker whose claim has run out (frozen past its lease) never s
 claim is checked, with time to spare, just before the send. Plain SMTP cannot be asked; there
 a re-send carries the same Message-ID (docs/background-work.md says which way that errs).
 
+A message to a reporter waits for their safe-contact plan: outside its times the claim moves
+the row to the plan's next safe time instead ("waiting": no attempt counted, nothing sent).
+
 Messages to victims say there is news and where to read it. They never carry incident
 details, names or what the service is about, unless the victim's plan says the message may
 say what the news is; even then only the standard, translated wording, never free text.
@@ -46,6 +49,7 @@ from . import sms
 from .models import Notification, User
 from .notifications import KINDS, STAFF, Cancelled, Permanent, link
 from .notify import AlreadyAccepted, reference_for
+from .outbox import safe_from, waits_for_plan
 
 logger = logging.getLogger(__name__)
 
@@ -267,7 +271,14 @@ class Sender:
 
 def claim(notification_id: int) -> Notification | None:
     """Claim one due message for this worker for the lease, or None if it is not ours to
-    send: already sent, cancelled, failed, not yet due, or being sent by someone else."""
+    send: already sent, cancelled, failed, not yet due, being sent by someone else, or
+    waiting for the reporter's safe time."""
+    return _claim(notification_id)[1]
+
+
+def _claim(notification_id: int) -> tuple[str, Notification | None]:
+    """("claimed", the row), or why not, and None: "skipped", "waiting" (for the reporter's
+    safe time) or "cancelled" (their plan cannot be read)."""
     now = timezone.now()
     with transaction.atomic():
         notification = (
@@ -277,20 +288,51 @@ def claim(notification_id: int) -> Notification | None:
             .first()
         )
         if notification is None:
-            return None
+            return "skipped", None
         if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
             # Claimed this often without a result: the worker died each time. Stop, visibly.
             notification.status = Notification.Status.FAILED
             notification.last_error = "interrupted too often"
             notification.save(update_fields=["status", "last_error"])
             logger.error("Notification %s failed: interrupted too often", notification.pk)
-            return None
+            return "skipped", None
+        held = _hold_for_safe_time(notification, now)
+        if held:
+            return held, None
         notification.attempts += 1
         notification.next_attempt_at = now + timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS)
         # Named before the send, so a delivery receipt always finds its row.
         notification.provider_reference = reference_for(notification.key)
         notification.save(update_fields=["attempts", "next_attempt_at", "provider_reference"])
-    return notification
+    return "claimed", notification
+
+
+def _hold_for_safe_time(notification: Notification, now) -> str | None:
+    """A message to a reporter goes only when their plan (as it is now) allows contact:
+    otherwise it is due again at the plan's next safe time, no attempt counted, nothing sent
+    ("waiting"). A plan that cannot be read never means "any time" ("cancelled"). None when
+    the message may go now. Called under the claim's row lock."""
+    if not waits_for_plan(kind=notification.kind, channel=notification.channel):
+        return None
+    try:
+        when = safe_from(
+            kind=notification.kind,
+            channel=notification.channel,
+            recipient=notification.recipient,
+            at=now,
+        )
+    except ValueError:
+        notification.status = Notification.Status.CANCELLED
+        notification.last_error = "the safe-contact plan cannot be read"
+        notification.save(update_fields=["status", "last_error"])
+        logger.error("Notification %s cancelled: %s", notification.pk, notification.last_error)
+        return "cancelled"
+    if when <= now:
+        return None
+    notification.next_attempt_at = when
+    notification.save(update_fields=["next_attempt_at"])
+    logger.info("Notification %s waits for the reporter's safe time", notification.pk)
+    return "waiting"
 
 
 def _ours(notification: Notification):
@@ -344,9 +386,9 @@ def _finish(notification: Notification, **changes) -> bool:
 
 def deliver_one(notification_id: int, *, sender: Sender) -> str:
     """Deliver one notification if it is ours to deliver. Returns what happened."""
-    notification = claim(notification_id)
+    outcome, notification = _claim(notification_id)
     if notification is None:
-        return "skipped"
+        return outcome
     return deliver_claimed(notification, sender=sender)
 
 

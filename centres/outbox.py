@@ -6,6 +6,9 @@ for prompt delivery; if the broker is down the hand-off is dropped (logged, neve
 person who caused the event) and the periodic outbox sweep delivers it instead. Delivery itself
 is centres/delivery.py.
 
+A message to a reporter waits for their safe-contact plan: it is written due at the plan's next
+safe time (`safe_from`), and delivery checks the plan again before it claims the row.
+
 The context must hold ids and flags only: never incident details, names or contact details.
 The delivery side renders the text in `language` and looks the recipient up by content type
 and id at send time, so a purged contact cancels delivery.
@@ -22,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import Notification
+from .notifications import KINDS, VICTIM
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +36,26 @@ HAND_OFF_BATCH = 500
 _paused_until = 0.0
 
 
+def waits_for_plan(*, kind: str, channel: str) -> bool:
+    """Does this message wait for the reporter's safe times? Messages to a reporter do; the
+    "centre" channel tells the centre's team, not the reporter, so it need not wait."""
+    message_kind = KINDS.get(kind)
+    return (
+        message_kind is not None
+        and message_kind.audience == VICTIM
+        and channel != Notification.Channel.CENTRE
+    )
+
+
+def safe_from(*, kind: str, channel: str, recipient, at):
+    """When a message may go: `at`, or for a message to a reporter, the next time their plan
+    allows contact (ReporterContact.next_safe_time; ValueError if the plan cannot be read)."""
+    next_safe_time = getattr(recipient, "next_safe_time", None)
+    if next_safe_time is None or not waits_for_plan(kind=kind, channel=channel):
+        return at
+    return next_safe_time(at)
+
+
 def queue_notification(
     *, key: str, kind: str, channel: str, recipient, language: str, context: dict | None = None
 ) -> Notification:
@@ -39,7 +63,14 @@ def queue_notification(
 
     Keys are almost always new, so the INSERT is tried first (one query, in a savepoint so a
     duplicate key does not break the caller's transaction) and the row looked up only then.
+    A message to a reporter is due at their plan's next safe time, and handed to the broker
+    only if that is now (else the sweep finds it when it is due).
     """
+    now = timezone.now()
+    try:
+        due = safe_from(kind=kind, channel=channel, recipient=recipient, at=now)
+    except ValueError:
+        due = now  # delivery cancels it: an unreadable plan never means "any time"
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -49,13 +80,16 @@ def queue_notification(
                 recipient=recipient,
                 language=language or "en",
                 context=context or {},
+                created_at=now,
+                next_attempt_at=due,
             )
     except IntegrityError:
         existing = Notification.objects.filter(key=key).first()
         if existing is None:  # another constraint: a real error
             raise
         return existing
-    hand_off_on_commit([notification.pk])
+    if due <= now:
+        hand_off_on_commit([notification.pk])
     return notification
 
 
