@@ -7,16 +7,18 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Casework")
 
     def ready(self):
-        from reporting.signals import report_submitted
+        from reporting.signals import report_shared, report_submitted
 
         from . import notifications
 
         report_submitted.connect(open_case_on_submission, dispatch_uid="casework-open-case")
+        report_shared.connect(open_case_on_submission, dispatch_uid="casework-open-shared-case")
         notifications.register_kinds()
 
 
 def open_case_on_submission(sender, *, report, by=None, **kwargs):
-    """A report shared with the police opens its case, just after the report is saved."""
+    """A report shared with the police opens its case, just after the report is saved (or,
+    shared later, just after the change of consent is)."""
     from .services import open_case
 
     open_case(report=report, by=by)

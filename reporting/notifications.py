@@ -39,6 +39,8 @@ def weekly_centre_counts(centre_ids, since, until) -> dict[int, dict[str, int]]:
 
 def register_kinds() -> None:
     register(MessageKind("report_acknowledgement", VICTIM, details=_acknowledgement_details))
+    # After a change of consent to share (reporting/consent.py): only that there is news.
+    register(MessageKind("consent_changed", VICTIM))
     # The centre workspace, where a centre's team reads what a message tells them of.
     register_link("workspace", _workspace_link)
     digests.register_weekly_counts(weekly_centre_counts)

@@ -7,13 +7,12 @@ Every write is logged in the access log with no user (the reporter acted) and th
 """
 
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from centres.models import AccessLogEntry
-from reporting import access
+from reporting import access, consent
 from reporting.models import (
-    SHARED_WITH_POLICE,
     Consent,
     ConsentChange,
     Report,
@@ -80,31 +79,14 @@ def change_contact_preferences(*, report: Report, preferences: dict) -> Reporter
 
 
 def withdraw_consent(*, report: Report) -> ConsentChange | None:
-    """Stop sharing the report with the police, from now on.
+    """Stop sharing the report with the police, from now on (reporting.consent, the one
+    service that changes consent either way).
 
     The access rules hide a report from police as soon as its consent is "do not share", so
     this is all it takes; what the police already received may be kept by them under the
     law. Returns None if the report was not being shared.
     """
-    with transaction.atomic():
-        locked = Report.objects.select_for_update().get(pk=report.pk)
-        if locked.consent not in SHARED_WITH_POLICE:
-            return None
-        change = ConsentChange.objects.create(
-            report=locked,
-            previous=locked.consent,
-            current=Consent.DO_NOT_SHARE,
-            changed_at=timezone.now(),
-            changed_by=None,
-        )
-        locked.consent = Consent.DO_NOT_SHARE
-        locked.save(update_fields=["consent"])
-        access.record(
-            None,
-            locked,
-            AccessLogEntry.Action.CHANGE,
-            detail=REPORTER,
-            reason=f"consent withdrawn: {change.previous} -> {change.current}",
-        )
-    report.consent = locked.consent
-    return change
+    try:
+        return consent.change_consent(report=report, to=Consent.DO_NOT_SHARE)
+    except ValidationError:
+        return None

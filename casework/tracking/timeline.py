@@ -43,14 +43,10 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
                     "text": "",
                 }
             )
-    for change in withdrawn:
-        entries.append(
-            {
-                "at": change.changed_at,
-                "title": _("You asked us to stop sharing your report with the police"),
-                "text": "",
-            }
-        )
+    for change in report.consent_changes.all():
+        title = _consent_change_title(change)
+        if title:
+            entries.append({"at": change.changed_at, "title": title, "text": ""})
     for addition in report.additions.all():
         entries.append({"at": addition.added_at, "title": _("You added information"), "text": ""})
     entries.sort(key=lambda entry: entry["at"])
@@ -70,3 +66,14 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
             }
         )
     return entries
+
+
+def _consent_change_title(change):
+    """The reporter's own words for a change of consent (whoever made it with them)."""
+    if change.current == Consent.DO_NOT_SHARE and change.previous in SHARED_WITH_POLICE:
+        return _("You asked us to stop sharing your report with the police")
+    if change.previous == Consent.SHARE_ANONYMOUSLY and change.current in SHARED_WITH_POLICE:
+        return _("You gave the police your contact details")
+    if change.current in SHARED_WITH_POLICE:
+        return _("You asked us to share your report with the police")
+    return None

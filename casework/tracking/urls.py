@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import sharing, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("add-information/", views.add_information, name="add_information"),
     path("contact/", views.contact_preferences, name="contact"),
     path("stop-sharing/", views.withdraw_consent, name="withdraw"),
+    path("share/", sharing.share, name="share"),
+    path("share/done/", sharing.shared, name="shared"),
+    path("share/<slug:how>/", sharing.share_confirm, name="share_confirm"),
     path("receipt/", views.receipt, name="receipt"),
     path("finished/", views.sign_out, name="sign_out"),
 ]

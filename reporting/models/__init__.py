@@ -6,16 +6,17 @@ counts in statistics.
 
 By concern: the report, its reference and its choices (report.py); what happened and where,
 as translated content (content.py); the person: contact details and safe-contact plan,
-equality answers, consent changes, referrals, information added later (person.py); evidence
-files (evidence.py); drafts (drafts.py). Everything is importable from reporting.models.
+equality answers, referrals, information added later (person.py); the history of consent to
+share (consent.py); evidence files (evidence.py); drafts (drafts.py). Everything is
+importable from reporting.models.
 """
 
+from .consent import ConsentChange
 from .content import IncidentType, PlaceType
 from .drafts import EncryptedJSONDocumentField, ReportDraft
 from .evidence import EvidenceFile, evidence_path, evidence_storage
 from .person import (
     Channels,
-    ConsentChange,
     EqualityAnswers,
     Referral,
     ReportAddition,

@@ -1,5 +1,5 @@
 """The person behind a report: contact details and safe-contact plan, equality answers,
-consent changes, referrals to support, and what they added later."""
+referrals to support, and what they added later."""
 
 from django.conf import settings
 from django.db import models
@@ -11,7 +11,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, Enc
 from centres.models import SupportService
 
 from ..contact_plan import Plan, allowed_now, in_words, instant_in_words, next_allowed
-from .report import Consent, Report
+from .report import Report
 
 
 class Channels(models.TextChoices):
@@ -128,30 +128,6 @@ class EqualityAnswers(models.Model):
 
     def __str__(self):
         return str(_("Equality answers"))
-
-
-class ConsentChange(models.Model):
-    """The history of a report's consent to share: withdrawal is honoured from then on."""
-
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="consent_changes")
-    previous = models.CharField(_("before"), max_length=16, choices=Consent.choices, blank=True)
-    current = models.CharField(_("after"), max_length=16, choices=Consent.choices)
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("Empty when the reporter changed it themself."),
-    )
-
-    class Meta:
-        verbose_name = _("consent change")
-        ordering = ["changed_at"]
-
-    def __str__(self):
-        return f"{self.previous or '-'} → {self.current}"
 
 
 class Referral(models.Model):

@@ -4,7 +4,7 @@ from django.urls import path
 
 from .. import evidence_views
 from ..journey import views as journey
-from . import assisted, centre, reports
+from . import assisted, centre, consent, reports
 from .assisted import ASSISTED
 
 app_name = "workspace"
@@ -13,6 +13,10 @@ urlpatterns = [
     path("reports/<int:pk>/", reports.report_detail, name="report"),
     path("reports/<int:pk>/go-between/", reports.set_go_between, name="go_between"),
     path("reports/<int:pk>/receipt/", reports.report_receipt, name="receipt"),
+    # Sharing with the police later, with the person there (consent.py).
+    path("reports/<int:pk>/share/", consent.share, name="share"),
+    path("reports/<int:pk>/share/done/", consent.shared, name="shared"),
+    path("reports/<int:pk>/share/<slug:how>/", consent.share_confirm, name="share_confirm"),
     path("evidence/<int:pk>/", evidence_views.download_evidence, name="evidence"),
     # Assisted reporting: the journey's own pages, in the assisted flow.
     path("report/", assisted.assisted_start, name="assisted_start"),

@@ -41,6 +41,7 @@ APPS = ("casework", "centres", "reporting")
 TRUSTED = {
     "reporting/access.py",
     "reporting/services.py",
+    "reporting/consent.py",
     "reporting/retention.py",
     "casework/sweeps.py",
     "casework/tasks.py",
@@ -197,6 +198,9 @@ def _workspace_pages(report_mix, centre, user) -> dict[str, str]:
         "volunteers": [centre.pk],
         "volunteer": [centre.pk, membership.pk],
         "counts": [centre.pk],
+        "share": [report_mix.a_unshared.pk],
+        "share_confirm": [report_mix.a_unshared.pk, "anonymously"],
+        "shared": [report.pk],
     }
     return {name: reverse(f"workspace:{name}", args=values) for name, values in args.items()}
 
