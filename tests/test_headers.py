@@ -261,6 +261,28 @@ def header_problems(response, *, dynamic=True) -> list[str]:
     return problems
 
 
+# What the policy would block in a page: an inline script, a <style> block, a style or event
+# handler attribute, a javascript: address. Found here in every page the walk renders, the
+# Django admin's included, without a browser.
+INLINE = {
+    # A script with no src, unless it is data (json_script), which no policy blocks.
+    "inline script": re.compile(
+        r"<script(?![^>]*\s(?:src=|type=\"application/json\"))[^>]*>", re.IGNORECASE
+    ),
+    "style block": re.compile(r"<style[\s>]", re.IGNORECASE),
+    "style attribute": re.compile(r"<[a-z][^>]*\sstyle\s*=", re.IGNORECASE),
+    "event handler": re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE),
+    "javascript: address": re.compile(r"=\s*[\"']?\s*javascript:", re.IGNORECASE),
+}
+
+
+def inline_problems(response) -> list[str]:
+    if not response.get("Content-Type", "").startswith("text/html") or response.streaming:
+        return []
+    html = response.content.decode()
+    return [f"{what}: {m.group(0)[:80]}" for what, rx in INLINE.items() for m in rx.finditer(html)]
+
+
 # --- The walk -----------------------------------------------------------------------------------
 
 
@@ -306,7 +328,7 @@ def test_every_url_in_every_language_carries_the_headers(persona, world):
         assert _still_signed_in(client, persona, world), f"signed out before {path}"
         response = client.get(path)
         statuses[path] = response.status_code
-        if found := header_problems(response):
+        if found := header_problems(response) + inline_problems(response):
             problems[f"{path} ({response.status_code})"] = found
 
     assert problems == {}
