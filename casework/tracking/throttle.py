@@ -112,7 +112,6 @@ def start_attempt(request, reference: str) -> Attempt:
     """
     client_key = _key("client", _client(request))
     reference_key = _key("reference", reference) if reference else ""
-    now = timezone.now()
     with transaction.atomic():
         with connection.cursor() as cursor:
             # One client's attempts one at a time, so each sees the ones before.
@@ -120,6 +119,8 @@ def start_attempt(request, reference: str) -> Attempt:
                 "SELECT pg_advisory_xact_lock(%s, %s)",
                 [LOCK_CLASS, int.from_bytes(bytes.fromhex(client_key[:8]), signed=True)],
             )
+        # After the lock: an attempt that waited for it is later than the one it waited for.
+        now = timezone.now()
         ready_at = _ready_at(client_key, reference_key, now)
         if ready_at > now:
             wait = math.ceil((ready_at - now).total_seconds())
@@ -138,20 +139,26 @@ def succeeded(attempt: Attempt) -> None:
 
 
 def _ready_at(client_key: str, reference_key: str, now: datetime) -> datetime:
-    """When this client may next try this reference (now or earlier: at once)."""
+    """When this client may next try this reference (now or earlier: at once). A counter
+    with no delay to serve adds nothing, so web servers whose clocks differ by a little
+    never refuse a free try."""
     recent = TrackingFailure.objects.filter(
         at__gt=now - timedelta(seconds=settings.TRACKING_THROTTLE_WINDOW_SECONDS)
     )
     ready = [now]
     client = recent.filter(client_key=client_key).aggregate(n=Count("pk"), last=Max("at"))
     if client["last"]:
-        ready.append(client["last"] + delay(client["n"], settings.TRACKING_FREE_TRIES_PER_CLIENT))
+        wait = delay(client["n"], settings.TRACKING_FREE_TRIES_PER_CLIENT)
+        if wait:
+            ready.append(client["last"] + wait)
     if reference_key:
         pair = recent.filter(client_key=client_key, reference_key=reference_key).aggregate(
             n=Count("pk"), last=Max("at")
         )
         if pair["last"]:
-            ready.append(pair["last"] + _reference_delay(reference_key, pair["n"], recent))
+            wait = _reference_delay(reference_key, pair["n"], recent)
+            if wait:
+                ready.append(pair["last"] + wait)
     return max(ready)
 
 

@@ -284,6 +284,15 @@ def test_simultaneous_attempts_from_one_client_count_as_many(report):
     assert sorted(answers) == [200] * 5 + [429] * 5
 
 
+def test_a_server_whose_clock_runs_ahead_does_not_refuse_a_free_try(client, report, time_machine):
+    # Another web server, its clock two seconds ahead, recorded the first failure.
+    time_machine.move_to(EDGE + datetime.timedelta(seconds=2), tick=False)
+    assert wrong(attempt(client, report.reference))
+    time_machine.move_to(EDGE, tick=False)
+
+    assert wrong(attempt(client, report.reference))
+
+
 # --- What is kept, and for how long ---------------------------------------------------------
 
 
