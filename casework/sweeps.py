@@ -35,7 +35,7 @@ from django.utils import timezone
 from centres.models import Area, Membership, Role, User
 from centres.outbox import hand_off_on_commit, queue_notifications
 from reporting import access
-from reporting.models import Report
+from reporting.models import SHARED_WITH_POLICE, ConsentChange, Report
 
 from . import workdays
 from .models import Case, Escalation
@@ -336,12 +336,24 @@ def open_missing_cases(*, now: dt.datetime | None = None) -> int:
         if not cursor.fetchone()[0]:
             logger.info("Opening missing cases skipped: another sweep is running")
             return 0
-        missing = Report.objects.filter(
-            access.shared_with_police(),
-            case__isnull=True,
-            submitted_at__lt=now - OPEN_MISSING_AFTER,
-            submitted_at__gte=now - OPEN_MISSING_WITHIN,
-        ).order_by("submitted_at")[:OPEN_MISSING_BATCH]
+        missing = list(
+            Report.objects.filter(
+                access.shared_with_police(),
+                case__isnull=True,
+                submitted_at__lt=now - OPEN_MISSING_AFTER,
+                submitted_at__gte=now - OPEN_MISSING_WITHIN,
+            ).order_by("submitted_at")[:OPEN_MISSING_BATCH]
+        )
+        # And those shared later (reporting/consent.py), found from the few consent changes
+        # in the same window rather than by widening the scan of reports.
+        shared_later = ConsentChange.objects.filter(
+            current__in=SHARED_WITH_POLICE,
+            changed_at__lt=now - OPEN_MISSING_AFTER,
+            changed_at__gte=now - OPEN_MISSING_WITHIN,
+        ).values("report_id")
+        missing += Report.objects.filter(
+            access.shared_with_police(), case__isnull=True, pk__in=shared_later
+        ).exclude(pk__in=[report.pk for report in missing])[:OPEN_MISSING_BATCH]
         for report in missing:
             try:
                 with transaction.atomic():

@@ -342,3 +342,30 @@ def test_withdrawing_then_sharing_again_brings_the_case_back(client, area_a, spo
         ("share_anonymous", "do_not_share"),
         ("do_not_share", "share_anonymous"),
     ]
+
+
+def test_the_sweep_opens_the_case_of_an_old_report_shared_later_if_opening_failed(
+    area_a, monkeypatch
+):
+    """A report sent months ago and shared today: if opening its case failed, the casework
+    sweep finds it by its consent change, not by when it was sent."""
+    import datetime
+
+    from casework import sweeps
+    from reporting.signals import report_shared
+
+    report = ReportFactory(
+        area=area_a,
+        consent=Consent.DO_NOT_SHARE,
+        submitted_at=timezone.now() - datetime.timedelta(days=200),
+    )
+    receivers = report_shared.receivers
+    monkeypatch.setattr(report_shared, "receivers", [])  # the opening "fails": nobody hears
+    consent.change_consent(report=report, to=Consent.SHARE_ANONYMOUSLY)
+    monkeypatch.setattr(report_shared, "receivers", receivers)
+    assert not Case.objects.filter(report=report).exists()
+
+    opened = sweeps.open_missing_cases(now=timezone.now() + datetime.timedelta(minutes=2))
+
+    assert opened == 1
+    assert Case.objects.filter(report=report).exists()
