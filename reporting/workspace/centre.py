@@ -166,7 +166,9 @@ def edit_volunteer(request, centre_id, pk):
     )
     is_self = membership.user_id == request.user.pk
     if request.method == "POST" and training_form.is_bound and training_form.is_valid():
-        training_form.save()
+        # Only the training dates: never write back where the grant stands as this page read it.
+        dated = training_form.save(commit=False)
+        dated.save(update_fields=["accredited_on", "training_expires_on"])
         messages.success(request, _("Training dates saved."))
         return redirect("workspace:volunteers", centre_id=centre.pk)
     if request.method == "POST" and end_form.is_bound and not is_self and end_form.is_valid():
