@@ -29,6 +29,8 @@ CONTACT_FIELDS = (
     "email",
     "channels",
     "safe_times",
+    "safe_windows",
+    "not_on_bank_holidays",
     "no_voicemail",
     "never_visit_home",
     "family_does_not_know",
@@ -163,7 +165,7 @@ def _link(report, *, incident_types, strands) -> None:
 def _save_contact(report, details) -> ReporterContact | None:
     """Contact details and the safe-contact plan, only if the reporter gave any."""
     details = {k: v for k, v in (details or {}).items() if k in CONTACT_FIELDS}
-    given = ("name", "phone", "email", "channels", "safe_times", "other_needs")
+    given = ("name", "phone", "email", "channels", "safe_times", "safe_windows", "other_needs")
     if not any(details.get(k) for k in given):
         return None
     for key in ("name", "phone", "email", "safe_times", "other_needs"):

@@ -82,6 +82,13 @@ class ContactAttemptForm(CaseActionForm):
             for code, label in Channels.choices
             if contact is not None and contact.allows(code)
         ]
+        if contact is not None:
+            self.fields["channel"].help_text = _(
+                "Safe times: %(times)s. Next safe time: %(next)s."
+            ) % {
+                "times": contact.safe_times_in_words(),
+                "next": contact.next_safe_time_in_words(),
+            }
 
     @classmethod
     def applies_to(cls, case, user) -> bool:

@@ -132,7 +132,8 @@ def log_contact_attempt(
     *, case: Case, by, channel: str, outcome: str, note: str = ""
 ) -> CaseUpdate:
     """Log an attempt to contact the victim. The safe-contact plan decides what is allowed:
-    a channel they did not agree to, or a voicemail when they said no voicemail, is refused."""
+    a channel they did not agree to, a time outside their safe times, or a voicemail when they
+    said no voicemail, is refused."""
     with transaction.atomic():
         case = lock_case(case)
         contact = getattr(case.report, "contact", None)
@@ -141,6 +142,7 @@ def log_contact_attempt(
                 {"channel": _("The victim's safe-contact plan does not allow this channel.")},
                 code="not_allowed",
             )
+        _check_safe_time(contact, channel)
         if (
             channel == Channels.PHONE
             and outcome == CaseUpdate.ContactOutcome.MESSAGE_LEFT
@@ -160,6 +162,33 @@ def log_contact_attempt(
         )
         log_change(by, case, f"contact attempt: {channel} {outcome}")
     return attempt
+
+
+def _check_safe_time(contact, channel: str) -> None:
+    """Contact only at the times the reporter's plan allows (the centre passes a message on
+    at the right time itself, so going through the centre is always allowed)."""
+    if channel == Channels.CENTRE:
+        return
+    now = timezone.now()
+    try:
+        allowed = contact.safe_to_contact(now)
+    except ValueError as exc:
+        raise ValidationError(
+            _(
+                "The reporter's safe times cannot be read: do not contact them until they are "
+                "fixed."
+            ),
+            code="unreadable_plan",
+        ) from exc
+    if not allowed:
+        raise ValidationError(
+            _("The reporter's plan allows contact on %(times)s; the next safe time is %(next)s.")
+            % {
+                "times": contact.safe_times_in_words(),
+                "next": contact.next_safe_time_in_words(),
+            },
+            code="outside_safe_times",
+        )
 
 
 def refer_to_service(*, case: Case, by, service, consent_given: bool) -> Referral:

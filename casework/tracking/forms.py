@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from centres.forms import LanguageSelect
+from reporting.forms.person import SafeTimesForm
 from reporting.models import Channels, ReporterContact
 from reporting.services import CONTACT_FIELDS
 
@@ -76,8 +77,9 @@ class AddInformationForm(forms.Form):
     )
 
 
-class ContactPreferencesForm(forms.ModelForm):
-    """The reporter's contact details and safe-contact plan, in the reporter's words."""
+class ContactPreferencesForm(SafeTimesForm, forms.ModelForm):
+    """The reporter's contact details and safe-contact plan, in the reporter's words. The
+    safe times are the journey's questions (reporting/forms/person.py SafeTimesForm)."""
 
     channels = forms.MultipleChoiceField(
         label=_("How can we contact you?"),
@@ -95,12 +97,13 @@ class ContactPreferencesForm(forms.ModelForm):
 
     class Meta:
         model = ReporterContact
-        fields = CONTACT_FIELDS
+        # The plan's windows are asked as days and times (SafeTimesForm), not as JSON.
+        fields = [name for name in CONTACT_FIELDS if name != "safe_windows"]
         labels = {
             "name": _("Your name"),
             "phone": _("Phone number"),
             "email": _("Email address"),
-            "safe_times": _("When is it safe to contact you?"),
+            "safe_times": _("Anything else about when it is safe?"),
             "no_voicemail": _("Do not leave voicemail messages"),
             "never_visit_home": _("Never visit my home"),
             "family_does_not_know": _("My family does not know about my report"),
@@ -114,7 +117,7 @@ class ContactPreferencesForm(forms.ModelForm):
         }
         help_texts = {
             "name": _("Or a name we can call you. You do not have to give one."),
-            "safe_times": _("For example, weekdays after 6pm"),
+            "safe_times": _("For example, not in the school holidays."),
             "message_may_say_what": _(
                 "If not, a message only says there is news and where to read it."
             ),
@@ -135,8 +138,19 @@ class ContactPreferencesForm(forms.ModelForm):
             "other_needs": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Everything on this page is optional: no answer keeps "any time".
+        self.fields["when_safe"].required = False
+        if self.instance.pk and not self.is_bound:
+            self.initial.update(
+                self.initial_for(self.instance.safe_windows, self.instance.not_on_bank_holidays)
+            )
+        elif not self.instance.pk:
+            self.initial.setdefault("when_safe", "any")
+
     def clean(self):
-        data = super().clean()
+        data = self.plan_from_answers(super().clean())
         channels = data.get("channels") or []
         if {Channels.PHONE, Channels.SMS} & set(channels) and not data.get("phone"):
             self.add_error(

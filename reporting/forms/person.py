@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centres.forms import LanguageSelect
 
+from .. import contact_plan
 from ..models import Answer, Channels
 from .kit import YES_NO, HintedLabel, JourneyForm, checkboxes, messages, radios, text
 
@@ -86,13 +87,162 @@ class ContactForm(JourneyForm):
         return data
 
 
-class SafeContactForm(JourneyForm):
-    heading = _("Keeping you safe when we contact you")
-    medium = ("safety",)
-    safe_times = text(
+TIME_ATTRS = {
+    "class": "govuk-input--width-5",
+    "inputmode": "numeric",
+    "autocomplete": "off",
+    "spellcheck": "false",
+}
+WINDOW_MESSAGES = {
+    "days": _("Select the days when it is safe to contact you"),
+    "from": _("Enter the time from when it is safe, like 10:00"),
+    "until": _("Enter the time until when it is safe, like 14:00"),
+    "invalid": _("Enter a time using the 24-hour clock, like 09:30 or 18:00"),
+    "order": _("The time it is safe until must be after the time it is safe from"),
+    "both": _("Select 'Only on the days and at the times I choose', or remove the days and times"),
+}
+WINDOW_FIELDS = ("days", "time_from", "time_until")
+ANY_TIME = "any"
+CHOSEN_TIMES = "times"
+
+
+def day_choices():
+    return [(str(day), name) for day, name in enumerate(contact_plan.day_names())]
+
+
+def _time_field(label, help_text=""):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=8,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=TIME_ATTRS),
+        error_messages=messages(max_length=WINDOW_MESSAGES["invalid"]),
+    )
+
+
+class SafeTimesForm(forms.Form):
+    """When it is safe to contact the reporter: any time, or up to two windows of days and
+    times (UK time), and not on bank holidays. Used by the journey (SafeContactForm) and the
+    tracking page (casework's ContactPreferencesForm); plan_from_answers() gives the plan's
+    `safe_windows` and `not_on_bank_holidays`, and keeps what was typed on an error."""
+
+    when_safe = radios(
         _("When is it safe to contact you?"),
+        [
+            (ANY_TIME, _("At any time")),
+            (CHOSEN_TIMES, _("Only on the days and at the times I choose")),
+        ],
+        help_text=_("If you do not answer, we will contact you at any time."),
+    )
+    days = forms.MultipleChoiceField(
+        label=_("Days it is safe"),
+        choices=[],
+        required=False,
+        help_text=_("Only if you chose days and times."),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=messages(),
+    )
+    time_from = _time_field(
+        _("Safe from"), _("UK time, using the 24-hour clock. For example, 10:00")
+    )
+    time_until = _time_field(_("Safe until"), _("For example, 14:00"))
+    days_2 = checkboxes(
+        _("Other days it is safe"),
+        [],
+        help_text=_("If another time is safe too, for example Saturday mornings."),
+    )
+    time_from_2 = _time_field(_("Safe from, on those days (optional)"))
+    time_until_2 = _time_field(_("Safe until, on those days (optional)"))
+    not_on_bank_holidays = forms.BooleanField(
+        label=_("Do not contact me on bank holidays"),
+        help_text=_("Only if you chose days and times."),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Day names in the reader's language, made now rather than when the module loaded.
+        for name in ("days", "days_2"):
+            self.fields[name].choices = day_choices()
+
+    def plan_from_answers(self, data) -> dict:
+        """Set data["safe_windows"] and data["not_on_bank_holidays"] from the answers, or add
+        errors to the fields that need them."""
+        window_fields = [f"{name}{suffix}" for suffix in ("", "_2") for name in WINDOW_FIELDS]
+        typed = any(data.get(name) or name in self.errors for name in window_fields)
+        when = data.get("when_safe") or (CHOSEN_TIMES if typed else ANY_TIME)
+        if when == ANY_TIME and typed:
+            # Both answers given: never guess which one is safe.
+            self.add_error("when_safe", WINDOW_MESSAGES["both"])
+        if when != CHOSEN_TIMES:
+            data["safe_windows"] = []
+            data["not_on_bank_holidays"] = False
+            return data
+        windows = []
+        for suffix, required in (("", True), ("_2", False)):
+            window = self._window(data, suffix, required=required)
+            if window:
+                windows.append(window)
+        data["safe_windows"] = windows
+        data["not_on_bank_holidays"] = bool(data.get("not_on_bank_holidays"))
+        return data
+
+    def _window(self, data, suffix, *, required) -> dict | None:
+        days_name, from_name, until_name = (
+            f"days{suffix}",
+            f"time_from{suffix}",
+            f"time_until{suffix}",
+        )
+        if any(name in self.errors for name in (days_name, from_name, until_name)):
+            return None
+        days = data.get(days_name) or []
+        typed_from = (data.get(from_name) or "").strip()
+        typed_until = (data.get(until_name) or "").strip()
+        if not (required or days or typed_from or typed_until):
+            return None
+        if not days:
+            self.add_error(days_name, WINDOW_MESSAGES["days"])
+        start = contact_plan.parse_time(typed_from)
+        end = contact_plan.parse_time(typed_until, end=True)
+        if not typed_from:
+            self.add_error(from_name, WINDOW_MESSAGES["from"])
+        elif start is None:
+            self.add_error(from_name, WINDOW_MESSAGES["invalid"])
+        if not typed_until:
+            self.add_error(until_name, WINDOW_MESSAGES["until"])
+        elif end is None:
+            self.add_error(until_name, WINDOW_MESSAGES["invalid"])
+        if start is not None and end is not None and end <= start:
+            self.add_error(until_name, WINDOW_MESSAGES["order"])
+        if not days or start is None or end is None or end <= start:
+            return None
+        # Kept as typed times become 10:00, so the page shows the plan as it was understood.
+        data[from_name] = contact_plan.format_time(start)
+        data[until_name] = contact_plan.format_time(end)
+        return contact_plan.Window(frozenset(int(d) for d in days), start, end).to_json()
+
+    @staticmethod
+    def initial_for(windows, not_on_bank_holidays) -> dict:
+        """The fields' initial values for a stored plan."""
+        if not windows:
+            return {"when_safe": ANY_TIME, "not_on_bank_holidays": True}
+        initial = {"when_safe": CHOSEN_TIMES, "not_on_bank_holidays": not_on_bank_holidays}
+        for window, suffix in zip(windows, ("", "_2"), strict=False):
+            initial[f"days{suffix}"] = [str(d) for d in window.get("days", [])]
+            initial[f"time_from{suffix}"] = window.get("from", "")
+            initial[f"time_until{suffix}"] = window.get("until", "")
+        return initial
+
+
+class SafeContactForm(SafeTimesForm, JourneyForm):
+    heading = _("Keeping you safe when we contact you")
+    medium = ("when_safe", "safety")
+    safe_times = text(
+        _("Anything else about when it is safe?"),
         max_length=200,
-        help_text=_("For example, weekdays between 10am and 2pm."),
+        help_text=_("For example, not in the school holidays."),
     )
     safety = checkboxes(
         _("Select anything that applies"),
@@ -105,7 +255,10 @@ class SafeContactForm(JourneyForm):
     )
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"safety": ["no_voicemail", "never_visit_home"]})
+        kwargs.setdefault(
+            "initial",
+            {"safety": ["no_voicemail", "never_visit_home"], "not_on_bank_holidays": True},
+        )
         super().__init__(*args, **kwargs)
         # A HintedLabel is a str, so it is made here, in the reporter's language: made when
         # the module loaded, its label was always English.
@@ -118,6 +271,9 @@ class SafeContactForm(JourneyForm):
             ),
         )
         self.fields["safety"].choices = list(choices.items())
+
+    def clean(self):
+        return self.plan_from_answers(super().clean())
 
 
 class NeedsForm(JourneyForm):

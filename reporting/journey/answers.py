@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms.incident import NOT_SURE, EvidenceForm, WhyForm
 from ..forms.person import EqualityForm
+from ..models import Answer
 
 
 def to_json(value):
@@ -59,6 +60,7 @@ def report_answers(journey) -> dict:
         "strands": WhyForm.strand_ids(motivation),
         "motivation_not_sure": NOT_SURE in motivation,
         "area_id": journey.area_id,
+        "home_area_id": journey.home_area_id(),
         "evidence": answers.get("evidence", []),
         "contact": None,
         "equality": None,
@@ -72,6 +74,8 @@ def report_answers(journey) -> dict:
             "phone": clean.get("phone", ""),
             "channels": clean.get("channels", []),
             "safe_times": clean.get("safe_times", ""),
+            "safe_windows": clean.get("safe_windows", []),
+            "not_on_bank_holidays": bool(clean.get("not_on_bank_holidays")),
             "preferred_language": clean.get("preferred_language", ""),
             "interpreter_needed": clean.get("interpreter_needed") == "yes",
             "interpreter_language": clean.get("interpreter_language", ""),
@@ -124,6 +128,8 @@ def display(form, name) -> str:
         return ", ".join(str(obj) for obj in value)
     if isinstance(value, Model):
         return str(value)
+    if isinstance(value, bool):
+        return str(Answer.YES.label if value else Answer.NO.label)
     if value in (None, "", [], ()):
         return ""
     if isinstance(value, datetime.date):

@@ -21,6 +21,9 @@ class Channels(models.TextChoices):
     CENTRE = "centre", _("Through the reporting centre")
 
 
+UNREADABLE_TIMES = _("the safe times cannot be read: do not contact them until they are fixed")
+
+
 class ReporterContact(models.Model):
     """How, and how not, to contact the reporter: contact details and the safe-contact plan.
 
@@ -98,11 +101,17 @@ class ReporterContact(models.Model):
         return next_allowed(self.contact_plan, at or timezone.now())
 
     def safe_times_in_words(self) -> str:
-        return in_words(self.contact_plan)
+        try:
+            return in_words(self.contact_plan)
+        except ValueError:
+            return str(UNREADABLE_TIMES)
 
     def next_safe_time_in_words(self) -> str:
         now = timezone.now()
-        when = self.next_safe_time(now)
+        try:
+            when = self.next_safe_time(now)
+        except ValueError:
+            return str(UNREADABLE_TIMES)
         if when <= now:
             return str(_("now"))
         return instant_in_words(when)
