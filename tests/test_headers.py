@@ -33,6 +33,7 @@ from centres.middleware import PERMISSIONS_POLICY, ResponseHeadersMiddleware
 from centres.models import AccessLogEntry, AwarenessActivity
 from centres.services import invitation_url
 from reporting import access
+from reporting.forms.sharing import HOW as SHARE_HOW
 from reporting.journey.steps import STEPS
 from reporting.receipt import SESSION_KEY as RECEIPT_KEY
 from tests.conftest import sign_in
@@ -117,7 +118,7 @@ REGEX_PARAMETER = re.compile(r"\(\?P<(\w+)>[^()]*\)")
 def fill(template: str, name: str | None, values: dict) -> list[str]:
     """The addresses of one pattern: one per language under the prefix, every parameter
     filled from `values`; fails naming the pattern when a parameter has no value."""
-    found = {**values["admin"](template), **values["fill"].get(name or template, {})}
+    found = {**values["by_pattern"](template), **values["fill"].get(name or template, {})}
 
     def value(match):
         parameter = match.group(1)
@@ -177,8 +178,11 @@ def world(
         assert obj is not None, f"the header walk needs a {model.__name__}: make one in world()"
         objects[(model._meta.app_label, model._meta.model_name)] = obj
 
-    def admin_values(template: str) -> dict:
-        """object_id, pk or id of an admin model's page: that model's row."""
+    def by_pattern(template: str) -> dict:
+        """object_id, pk or id of an admin model's page: that model's row; pk of a page about
+        one report in the centre workspace: the centre's report."""
+        if template.startswith("centre/reports/<int:pk>/"):
+            return {"pk": report.pk}
         match = re.match(r"admin/(\w+)/(\w+)/", template)
         obj = match and objects.get(match.groups())
         return {"object_id": obj.pk, "pk": obj.pk, "id": obj.pk} if obj else {}
@@ -187,12 +191,12 @@ def world(
     membership = volunteer_a.memberships.get(centre=centre_a)
     ids = {"report": report.pk, "case": case.pk, "evidence": evidence.pk}
     return {
-        "admin": admin_values,
+        "by_pattern": by_pattern,
         "ids": ids,
         "users": {"volunteer": volunteer_a, "spoc": spoc_a, "superuser": superuser},
         "report": report,
-        # FILL: every parameter of a pattern outside the admin's model pages, by URL name
-        # (or by the pattern, for one without a name).
+        # FILL: every parameter by_pattern() does not give, by URL name (or by the pattern,
+        # for one without a name).
         "fill": {
             "admin:view_on_site": {
                 "content_type_id": ContentType.objects.get_for_model(centre_a).pk,
@@ -202,10 +206,9 @@ def world(
             "admin:casework_case_action": {"action": next(iter(CASE_ACTION_FORMS))},
             "admin/(?P<url>.*)": {"url": "no-such-page/"},  # the admin's catch-all
             "staff:invitation": invitation,
-            "workspace:report": {"pk": report.pk},
-            "workspace:go_between": {"pk": report.pk},
-            "workspace:receipt": {"pk": report.pk},
             "workspace:evidence": {"pk": evidence.pk},
+            "workspace:share_confirm": {"how": next(iter(SHARE_HOW))},
+            "tracking:share_confirm": {"how": next(iter(SHARE_HOW))},
             "workspace:assisted_step": {"slug": STEPS[0].slug},
             "workspace:training": {"centre_id": centre_a.pk},
             "workspace:listing": {"centre_id": centre_a.pk},
