@@ -46,8 +46,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from . import sms
-from .models import Notification, User
-from .notifications import KINDS, STAFF, Cancelled, Permanent, link
+from .models import Notification, SupportService, User
+from .notifications import KINDS, SERVICE, STAFF, Cancelled, Permanent, link
 from .notify import AlreadyAccepted, reference_for
 from .outbox import safe_from, waits_for_plan
 
@@ -131,6 +131,8 @@ def build(notification: Notification) -> Outgoing:
     context = {**notification.context, "site_url": settings.SITE_URL}
     if kind.audience == STAFF:
         return _build_staff(notification, kind, recipient, context)
+    if kind.audience == SERVICE:
+        return _build_service(notification, kind, recipient, context)
     return _build_victim(notification, kind, recipient, context)
 
 
@@ -149,6 +151,24 @@ def _build_staff(notification, kind, recipient, context) -> Outgoing:
             subject=_render(f"{kind.name}.subject.txt", context),
             body=_render(f"{kind.name}.txt", context),
             to=[recipient.email],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+        )
+
+
+def _build_service(notification, kind, service, context) -> Outgoing:
+    """A message to a support service (a referral): to its referral address, by the channel
+    it takes referrals by as it is now, in the staff language."""
+    if not isinstance(service, SupportService):
+        raise Permanent("service message to something that is not a support service")
+    if notification.channel != Notification.Channel.EMAIL or not service.takes_referrals:
+        raise Cancelled("the service no longer takes referrals by secure email")
+    context.update(service_name=service.name, **kind.details(notification, service))
+    with translation.override(_language(notification.language)):
+        return Outgoing(
+            channel=Notification.Channel.EMAIL,
+            subject=_render(f"{kind.name}.subject.txt", context),
+            body=_render(f"{kind.name}.txt", context),
+            to=[service.referral_email],
             from_email=settings.DEFAULT_FROM_EMAIL,
         )
 

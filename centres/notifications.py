@@ -20,6 +20,9 @@ from django.utils.dateparse import parse_datetime
 
 VICTIM = "victim"
 STAFF = "staff"
+# A support service (centres.SupportService): referrals, to the service's referral address,
+# by the channel it takes them by.
+SERVICE = "service"
 
 
 class Cancelled(Exception):
@@ -33,9 +36,9 @@ class Permanent(Exception):
 
 @dataclass(frozen=True)
 class MessageKind:
-    """One kind of message: whom it is for ("victim" or "staff"), the link a staff message
-    carries (a function of the stored context, or the name of a registered link) and what its
-    templates need beyond the stored context (a function of the notification and its
+    """One kind of message: whom it is for ("victim", "staff" or "service"), the link a staff
+    message carries (a function of the stored context, or the name of a registered link) and
+    what its templates need beyond the stored context (a function of the notification and its
     recipient, which may raise Cancelled)."""
 
     name: str

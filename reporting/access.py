@@ -4,7 +4,9 @@ Every view, admin page and export fetches reports and cases through these functi
 `visible_to()` queryset methods that call them), so a rule changed here changes everywhere.
 
 - Volunteers and coordinators see the reports logged at their centres, and the status and
-  victim-visible updates of those reports' cases; never internal police notes.
+  victim-visible updates of those reports' cases; never internal police notes. A centre that
+  is a victim-support hub sees, too, the reports routed to its support queue (people who asked
+  for support and left a way to contact them, reporting/support.py), with those details.
 - SPOCs, officers and inspectors see the cases of their areas, and those cases' reports, but
   only while the reporter's consent to share with police stands. Contact details only when
   the reporter chose to share them.
@@ -106,6 +108,8 @@ def report_scope(user, prefix: str = "") -> Q:
     centres = _centre_ids(user)
     if centres:
         scope |= Q(**{f"{prefix}centre_id__in": centres})
+        # A support queue's team: the reports routed to it (reporting/support.py).
+        scope |= Q(**{f"{prefix}support_centre_id__in": centres})
     areas = police_area_ids(user)
     if areas:
         scope |= shared_with_police(prefix) & Q(**{f"{prefix}case__area_id__in": areas})
@@ -166,6 +170,10 @@ def can_see_contact_details(user, report) -> bool:
     if user.is_superuser:
         return True
     if report.centre_id and report.centre_id in _centre_ids(user):
+        return True
+    # A support queue's team: routed there only when the reporter asked for support and left
+    # a way to contact them for it.
+    if report.support_centre_id and report.support_centre_id in _centre_ids(user):
         return True
     if report.consent != Consent.SHARE_WITH_DETAILS:
         return False

@@ -7,13 +7,58 @@ from django.urls import reverse
 
 from centres import digests
 from centres.models import Centre
-from centres.notifications import VICTIM, MessageKind, absolute, register, register_link
+from centres.notifications import (
+    SERVICE,
+    VICTIM,
+    Cancelled,
+    MessageKind,
+    absolute,
+    register,
+    register_link,
+)
 
-from .models import SHARED_WITH_POLICE
+from .models import SHARED_WITH_POLICE, Channels, Referral
 
 
 def _acknowledgement_details(notification, contact) -> dict:
     return {"reference": contact.report.reference}
+
+
+def _referral_details(notification, service) -> dict:
+    """What a service needs to contact the person it is referred, as the rows are now: the
+    ways and times the person said are safe, their language and needs, and the support they
+    asked for. Never what happened."""
+    referral = (
+        Referral.objects.select_related("report", "report__contact")
+        .filter(pk=notification.context.get("referral"), service=service)
+        .first()
+    )
+    if referral is None:
+        raise Cancelled("the referral no longer exists")
+    report = referral.report
+    contact = getattr(report, "contact", None)
+    if contact is None:
+        raise Cancelled("the reporter's contact details were removed")
+    ways = [
+        {"label": Channels(channel).label, "value": value}
+        for channel, value in (
+            (Channels.PHONE, contact.phone),
+            (Channels.SMS, contact.phone),
+            (Channels.EMAIL, contact.email),
+        )
+        if contact.allows(channel)
+    ]
+    if not ways:
+        raise Cancelled("the reporter's plan allows no contact the service can use")
+    return {
+        "reference": report.reference,
+        "name": contact.name or "",
+        "ways": ways,
+        "contact": contact,
+        "language_name": report.get_language_display(),
+        "preferred_language": contact.get_preferred_language_display(),
+        "support_needs": report.support_needs,
+    }
 
 
 def _workspace_link(context: dict) -> str:
@@ -41,6 +86,8 @@ def register_kinds() -> None:
     register(MessageKind("report_acknowledgement", VICTIM, details=_acknowledgement_details))
     # After a change of consent to share (reporting/consent.py): only that there is news.
     register(MessageKind("consent_changed", VICTIM))
+    # A referral the reporter agreed to, to the support service (reporting/referrals.py).
+    register(MessageKind("support_referral", SERVICE, details=_referral_details))
     # The centre workspace, where a centre's team reads what a message tells them of.
     register_link("workspace", _workspace_link)
     digests.register_weekly_counts(weekly_centre_counts)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from centres.models import AccessLogEntry, Strand, SupportService
 
-from . import access
+from . import access, support
 from .languages import text_direction
 from .models import Consent, Report
 
@@ -56,6 +56,8 @@ def receipt_context(report: Report, *, services=None) -> dict:
         "help_url": settings.SITE_URL + reverse("reporting:start"),
         "services": list(general_support_services()) if services is None else services,
         "product_name": settings.PRODUCT_NAME,
+        # What will really happen about support: never a promise nobody owns.
+        **support.promise_context(report),
     }
 
 

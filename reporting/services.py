@@ -11,7 +11,7 @@ from django.db import transaction
 from centres.models import Area, Notification
 from centres.outbox import queue_notification
 
-from . import evidence
+from . import evidence, support
 from .models import (
     Channels,
     EqualityAnswers,
@@ -74,9 +74,11 @@ def submit_report(
     `answers` holds the Report's own fields by name (incident_types and strands as lists of
     ids, place_type as an id), plus "contact" and "equality" (dicts, or None when not given),
     "evidence" (metadata from reporting.evidence.accept_upload) and optionally "area_id" (the
-    area already found for the location; found here when missing). Contact details are kept
-    only when some were given; the acknowledgement is queued only by a channel the reporter's
-    safe-contact plan allows.
+    area already found for the location; found here when missing) and "home_area_id" (for an
+    online incident, the area where the victim lives, which then routes it). Contact details
+    are kept only when some were given; the acknowledgement is queued only by a channel the
+    reporter's safe-contact plan allows. A reporter who asked for support that no police
+    officer can give is routed to a support queue (reporting/support.py).
 
     With `draft`, the draft is consumed in the same transaction (its answers emptied, the
     report named on it), so one draft gives one report however often it is sent: a second
@@ -91,6 +93,9 @@ def submit_report(
     incident_types = fields.pop("incident_types", None) or []
     place_type_id = fields.pop("place_type", None)
     strands = answers.get("strands") or []
+    details = _contact_details(answers.get("contact"))
+    # Online hate routed locally: the victim's home area is the report's area.
+    home_area_id = answers.get("home_area_id")
     with transaction.atomic():
         report = Report(
             **fields,
@@ -99,15 +104,18 @@ def submit_report(
             channel=channel,
             centre=centre,
             logged_by=volunteer,
-            area_id=answers.get("area_id") or _area_for(answers).pk,
+            area_id=home_area_id or answers.get("area_id") or _area_for(answers).pk,
+            home_area_id=home_area_id,
             motivation_not_sure=bool(answers.get("motivation_not_sure")),
         )
+        # Asked for support that no police officer can give: the owning queue and its clock.
+        support.route(report, ReporterContact(**details) if details else None)
         report.set_passphrase(passphrase)
         report.save()
         if draft is not None:
             _consume(draft, report)
         _link(report, incident_types=incident_types, strands=strands)
-        contact = _save_contact(report, answers.get("contact"))
+        contact = ReporterContact.objects.create(report=report, **details) if details else None
         if any(v for v in (answers.get("equality") or {}).values()):
             EqualityAnswers.objects.create(report=report, **answers["equality"])
         if answers.get("evidence"):
@@ -130,7 +138,15 @@ def submit_report(
     return report
 
 
-NOT_REPORT_FIELDS = {"strands", "motivation_not_sure", "area_id", "contact", "equality", "evidence"}
+NOT_REPORT_FIELDS = {
+    "strands",
+    "motivation_not_sure",
+    "area_id",
+    "home_area_id",
+    "contact",
+    "equality",
+    "evidence",
+}
 
 
 def _area_for(answers) -> Area:
@@ -162,8 +178,9 @@ def _link(report, *, incident_types, strands) -> None:
     )
 
 
-def _save_contact(report, details) -> ReporterContact | None:
-    """Contact details and the safe-contact plan, only if the reporter gave any."""
+def _contact_details(details) -> dict | None:
+    """Contact details and the safe-contact plan as the ReporterContact's fields, only if the
+    reporter gave any; else None."""
     details = {k: v for k, v in (details or {}).items() if k in CONTACT_FIELDS}
     given = ("name", "phone", "email", "channels", "safe_times", "safe_windows", "other_needs")
     if not any(details.get(k) for k in given):
@@ -171,7 +188,7 @@ def _save_contact(report, details) -> ReporterContact | None:
     for key in ("name", "phone", "email", "safe_times", "other_needs"):
         # Encrypted fields keep "nothing" as NULL rather than an encrypted empty string.
         details[key] = details.get(key) or None
-    return ReporterContact.objects.create(report=report, **details)
+    return details
 
 
 def _acknowledge(report, contact) -> None:

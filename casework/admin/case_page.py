@@ -53,7 +53,7 @@ def case_page_context(user, case) -> dict:
         "events": case.events.select_related("by"),
         "updates": case.updates.select_related("author"),
         "clocks": case.clocks.select_related("met_by").order_by("-started_at"),
-        "referrals": report.referrals.select_related("service", "made_by"),
+        "referrals": report.referrals.select_related("service", "made_by", "notification"),
         "consent_changes": report.consent_changes.select_related("changed_by", "centre"),
         "authorisations": case.authorisations.select_related("requested_by", "decided_by"),
         "outcome": Outcome.objects.filter(case=case)

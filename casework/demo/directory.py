@@ -16,6 +16,7 @@ from centres.models import (
     AreaPlace,
     Centre,
     Membership,
+    ReferralChannel,
     Role,
     Strand,
     SupportService,
@@ -137,6 +138,12 @@ def create_support_services(demo):
                 "languages": spec["languages"],
                 "is_national": not spec["areas"],
                 "offers_restorative_justice": spec["restorative"],
+                "referral_channel": (
+                    ReferralChannel.SECURE_EMAIL
+                    if spec.get("referral_email")
+                    else ReferralChannel.NONE
+                ),
+                "referral_email": spec.get("referral_email", ""),
                 **demo.translated("description", spec["description"]),
             },
         )
@@ -254,6 +261,55 @@ def create_background_staff(demo):
     Membership.objects.bulk_create(
         membership(demo, user, role, scope, **fields) for user, role, scope, fields in people
     )
+
+
+def create_support_hubs(demo):
+    """Every area's victim-support hub (a centre of the area), and the central queue's: an
+    unlisted centre of its own with one volunteer, for online reports from people who asked
+    for support and whose area is not known. No random choices: the rest of the demo is the
+    same with or without them."""
+    data = load("centres")
+    hubs = data["support_hubs"]
+    Centre.objects.filter(slug__in=list(hubs.values())).update(is_support_hub=True)
+    spec = data["central_hub"]
+    central_hub, _created = Centre.objects.get_or_create(
+        slug=spec["slug"],
+        defaults={
+            "kind": Centre.Kind.TPRC,
+            "name": spec["name"],
+            "organisation": spec["organisation"],
+            "area": demo.central,
+            "town": spec["town"],
+            "phone": spec["phone"],
+            "email": f"{spec['slug']}@example.org",
+            "lead_person": spec["lead"],
+            "languages": spec["languages"],
+            "is_listed": False,
+            "walk_in": False,
+            "is_support_hub": True,
+        },
+    )
+    demo.central_hub = central_hub
+    taken = set(User.objects.values_list("name", flat=True))
+    name = next(n for n in load("people")["staff_names"] if n not in taken)
+    unusable = User()
+    unusable.set_unusable_password()
+    volunteer = User.objects.create(
+        email=f"{ascii_name(name)}@{DEMO_DOMAIN}",
+        name=name,
+        password=unusable.password,
+        date_joined=demo.now - timedelta(days=800),
+    )
+    started_on = demo.today - timedelta(days=365)
+    Membership.objects.create(
+        user=volunteer,
+        role=Role.VOLUNTEER,
+        centre=central_hub,
+        started_on=started_on,
+        accredited_on=started_on,
+        training_expires_on=demo.today + timedelta(days=200),
+    )
+    demo.volunteers[central_hub.slug].append(volunteer)
 
 
 def approve_memberships(demo):

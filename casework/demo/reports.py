@@ -9,6 +9,7 @@ from datetime import time as clock_time
 from django.utils import timezone
 
 from centres.models import Strand
+from reporting import support
 from reporting.models import (
     Answer,
     Channel,
@@ -81,6 +82,29 @@ def create_reports(demo):
     )
     ReporterContact.objects.bulk_create(contacts)
     create_consent_upgrades(demo, {c.report_id for c in contacts})
+
+
+def route_support_requests(demo):
+    """Each report whose reporter asked for support nobody else gives lands in its support
+    queue (reporting/support.py), with its clock; those due more than a day ago were
+    contacted, on their due day, by the owning centre's volunteer. No random choices."""
+    contacts = {c.report_id: c for c in ReporterContact.objects.filter(report__in=demo.reports)}
+    routed = []
+    for report in demo.reports:
+        support.route(report, contacts.get(report.pk), at=report.submitted_at)
+        if report.support_centre_id is None:
+            continue
+        if report.support_due_at < demo.now - timedelta(days=1):
+            team = demo.volunteers.get(report.support_centre.slug) or [None]
+            report.support_contacted_at = min(
+                report.support_due_at - timedelta(hours=8), demo.now - timedelta(days=1)
+            )
+            report.support_contacted_by = report.logged_by or team[0]
+        routed.append(report)
+    Report.objects.bulk_update(
+        routed,
+        ["support_centre", "support_due_at", "support_contacted_at", "support_contacted_by"],
+    )
 
 
 def build_report(demo, index):

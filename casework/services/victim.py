@@ -2,12 +2,13 @@
 contact attempts, and referrals to support services."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import AccessLogEntry, User
 from centres.outbox import queue_notification
+from reporting import referrals
 from reporting.models import Channels, Consent, Referral, Report
 
 from ..models import VICTIM_MESSAGES, Case, CaseStatus, CaseUpdate, Clock, KeyEvent
@@ -192,28 +193,21 @@ def _check_safe_time(contact, channel: str) -> None:
 
 
 def refer_to_service(*, case: Case, by, service, consent_given: bool) -> Referral:
-    """Refer the victim to a support service: only with their agreement, once per service."""
+    """Refer the victim to a support service: only with their agreement, once per service,
+    delivered to the service through the outbox (reporting/referrals.py)."""
     if not consent_given:
         raise ValidationError(
             {"consent_given": _("Refer only when the victim has agreed to it.")}, code="consent"
         )
-    if not service.is_active:
-        raise ValidationError({"service": _("This service no longer takes referrals.")})
     with transaction.atomic():
         case = lock_case(case)
         if case.report.consent != Consent.SHARE_WITH_DETAILS:
             raise ValidationError(
                 _("The victim did not share their details with the police."), code="anonymous"
             )
-        try:
-            with transaction.atomic():
-                referral = Referral.objects.create(
-                    report=case.report, service=service, consent_given=True, made_by=by
-                )
-        except IntegrityError as exc:
-            raise ValidationError(
-                {"service": _("The victim has already been referred to this service.")}
-            ) from exc
+        referral = referrals.refer(
+            report=case.report, service=service, by=by, consent_given=consent_given
+        )
         log_change(
             by, case, f"referral to service {service.pk}", action=AccessLogEntry.Action.DISCLOSE
         )

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from centres.models import NotificationStatus
 from reporting.models import SHARED_WITH_POLICE, Consent, Report
 
 from ..models import Case, CaseStatus, CaseUpdate
@@ -49,7 +50,18 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
             entries.append({"at": change.changed_at, "title": title, "text": ""})
     for addition in report.additions.all():
         entries.append({"at": addition.added_at, "title": _("You added information"), "text": ""})
+    # Referrals the reporter agreed to: to whom, and when the outbox passed them on.
+    passing = []
+    for referral in report.referrals.select_related("service", "notification"):
+        sent = referral.notification and referral.notification.sent_at
+        if sent:
+            title = _("We passed your details to %(service)s") % {"service": referral.service}
+            entries.append({"at": sent, "title": title, "text": _REFERRAL_NEXT})
+        elif referral.notification and referral.notification.status == NotificationStatus.PENDING:
+            title = _("We are passing your details to %(service)s") % {"service": referral.service}
+            passing.append({"at": None, "title": title, "text": _REFERRAL_NEXT})
     entries.sort(key=lambda entry: entry["at"])
+    entries += passing
     if report.consent in SHARED_WITH_POLICE and case is None:
         entries.append(
             {"at": None, "title": _("We will pass your report to the police"), "text": ""}
@@ -66,6 +78,12 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
             }
         )
     return entries
+
+
+_REFERRAL_NEXT = _(
+    "You agreed to this. They will contact you, only in the ways and at the times you told us "
+    "are safe."
+)
 
 
 def _consent_change_title(change):

@@ -1,6 +1,7 @@
 """The directory: reporting centres (TPRC and HIRC), their awareness work, and support services."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -105,6 +106,24 @@ class Centre(models.Model):
         db_default=True,
         help_text=_("Untick if people should phone first to arrange a time."),
     )
+    # Support-only reports (reporting/support.py): those made online land in the support queue
+    # of their area's hub, those logged at a centre in that centre's own; either way the
+    # centre's team makes first contact within this many working days.
+    is_support_hub = models.BooleanField(
+        _("victim-support hub for the area"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Its team takes the area's online reports from people who asked for support and "
+            "left a way to contact them. One hub per area."
+        ),
+    )
+    support_contact_within_days = models.PositiveSmallIntegerField(
+        _("first contact about support within (working days)"),
+        default=2,
+        db_default=2,
+        validators=[MinValueValidator(1)],
+    )
 
     objects = CentreQuerySet.as_manager()
 
@@ -114,7 +133,13 @@ class Centre(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="centre_kind_valid", condition=Q(kind__in=CentreKind.values)
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["area"], condition=Q(is_support_hub=True), name="centre_one_hub_per_area"
+            ),
+            models.CheckConstraint(
+                name="centre_support_days_positive", condition=Q(support_contact_within_days__gte=1)
+            ),
         ]
         indexes = [models.Index(fields=["area", "is_listed"])]
 
@@ -205,8 +230,17 @@ class SupportServiceQuerySet(models.QuerySet):
         return services.distinct()
 
 
+class ReferralChannel(models.TextChoices):
+    """How a service takes the referrals a reporter agreed to (reporting/referrals.py)."""
+
+    SECURE_EMAIL = "secure_email", _("Secure email, sent by Hate Report")
+    NONE = "none", _("Not through Hate Report: the person contacts the service")
+
+
 class SupportService(models.Model):
     """An organisation that supports victims: Victim Support, Tell MAMA, CST, Galop, …"""
+
+    ReferralChannel = ReferralChannel
 
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(_("web address name"), max_length=80, unique=True)
@@ -224,12 +258,49 @@ class SupportService(models.Model):
     )
     offers_restorative_justice = models.BooleanField(_("restorative justice"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # Referrals: the outbox delivers them by this channel (a kind of message of its own,
+    # "support_referral"); the address is the service's secure mailbox for referrals, which
+    # may differ from its public `email`.
+    referral_channel = models.CharField(
+        _("how it takes referrals"),
+        max_length=20,
+        choices=ReferralChannel.choices,
+        default=ReferralChannel.NONE,
+        db_default=ReferralChannel.NONE,
+    )
+    referral_email = models.EmailField(
+        _("secure email address for referrals"),
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("For example, an address on a secure government or NHS mail system."),
+    )
 
     objects = SupportServiceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("support service")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="supportservice_referral_channel_valid",
+                condition=Q(referral_channel__in=ReferralChannel.values),
+            ),
+            # A service that takes referrals by secure email has an address to send them to.
+            models.CheckConstraint(
+                name="supportservice_secure_email_has_address",
+                condition=~Q(referral_channel="secure_email") | ~Q(referral_email=""),
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def takes_referrals(self) -> bool:
+        """Does the outbox deliver referrals to it?"""
+        return (
+            self.is_active
+            and self.referral_channel == ReferralChannel.SECURE_EMAIL
+            and bool(self.referral_email)
+        )

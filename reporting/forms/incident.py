@@ -184,6 +184,39 @@ class WhereOnlineForm(JourneyForm):
     )
 
 
+class WhereHomeForm(JourneyForm):
+    """Online hate routed locally: where the victim lives, so the team for their area takes
+    the report. Only the area it falls in is kept, never what was typed."""
+
+    home_place = text(
+        _("Where do you live?"),
+        max_length=80,
+        help_text=_(
+            "The first part of the postcode, like B11, or the town. We use it only to send "
+            "your report to the team for that area, and keep only the area, not what you type."
+        ),
+        autocomplete="off",
+        spellcheck="false",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["home_place"].label = format_lazy(
+            "{} {}",
+            self.you(_("Where do you live?"), _("Where does the person it happened to live?")),
+            OPTIONAL,
+        )
+
+    def clean_home_place(self):
+        value = " ".join(self.cleaned_data["home_place"].split())
+        if any(ch.isdigit() for ch in value) and not postcode_district(value):
+            raise forms.ValidationError(
+                _("Enter the first part of a postcode, like B11, or the name of a town"),
+                code="invalid",
+            )
+        return value
+
+
 OTHER = "other"
 NOT_SURE = "not_sure"
 

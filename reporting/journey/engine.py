@@ -185,7 +185,7 @@ class Journey:
         if form.is_valid():
             clean = {name: to_json(value) for name, value in form.cleaned_data.items()}
             answers["clean"] = {**answers.get("clean", {}), step.slug: clean}
-            if step.slug in ("where", "where-place"):
+            if step.slug in ("where", "where-place", "where-home"):
                 area = self._area(answers)
         self.save(answers, area=area)
 
@@ -197,8 +197,24 @@ class Journey:
                 postcode=answer(answers, "where-place", "postcode", ""),
                 town=answer(answers, "where-place", "town", ""),
             )
-        # Online, or not known: the central queue.
+        home = answer(answers, "where-home", "home_place", "")
+        if answer(answers, "where", "location_kind") == "online" and home:
+            # Online hate routed locally: the area where the victim lives, else central.
+            return Area.objects.matching_location(postcode=home, town=home)
+        # Online without a home place, or not known: the central queue.
         return Area.objects.filter(is_central_queue=True)
+
+    def home_area_id(self) -> int | None:
+        """For an online incident whose victim said where they live: the area that matched,
+        which the report is routed to (None when it matched none: the central queue)."""
+        answers = self.answers
+        online = answer(answers, "where", "location_kind") == "online"
+        if not (online and answer(answers, "where-home", "home_place", "")):
+            return None
+        area_id = self.area_id
+        if area_id is None or Area.objects.filter(pk=area_id, is_central_queue=True).exists():
+            return None
+        return area_id
 
     def set_evidence(self, uploads: list[dict]) -> None:
         """Keep the files' metadata, and what they hold in storage (in the same UPDATE, so

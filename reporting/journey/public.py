@@ -17,6 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from centres.client import client_address
 from centres.models import SupportService
 
+from .. import support
 from ..forms.passphrase import CheckForm
 from ..models import Channel, ReporterRole, new_reference
 from ..passphrase import new_passphrase
@@ -99,6 +100,7 @@ class PublicFlow(Flow):
             strands = [str(pk) for pk in report.strands.values_list("pk", flat=True)]
         done = {"reference": report.reference, "consent": report.consent}
         done.update(passphrase_chosen=chosen, strands=strands, area_id=report.area_id)
+        done.update(support.promise_context(report))
         request.session[DONE_KEY] = done
         request.session[RECEIPT_KEY] = report.pk
         # Ours is shown once, here; theirs never (they know it).
@@ -147,7 +149,16 @@ def optional_url(name) -> str:
 
 
 def confirmation(
-    request, *, reference, consent, strands, area_id=None, passphrase=None, passphrase_chosen=False
+    request,
+    *,
+    reference,
+    consent,
+    strands,
+    area_id=None,
+    passphrase=None,
+    passphrase_chosen=False,
+    support_promise="",
+    support_days=0,
 ):
     services = SupportService.objects.for_victim(strands=strands, area_id=area_id)
     language = get_language()
@@ -165,5 +176,7 @@ def confirmation(
             "services": services,
             "receipt_url": receipt_url,
             "track_url": optional_url("tracking:track"),
+            "support_promise": support_promise,
+            "support_days": support_days,
         },
     )

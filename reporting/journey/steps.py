@@ -61,6 +61,12 @@ STEPS = [
         incident.WhereOnlineForm,
         lambda a: answer(a, "where", "location_kind") == "online",
     ),
+    # Online hate routed locally: optionally, where the victim lives (reporting/support.py).
+    Step(
+        "where-home",
+        incident.WhereHomeForm,
+        lambda a: answer(a, "where", "location_kind") == "online",
+    ),
     Step("why", incident.WhyForm),
     Step("offenders", incident.OffenderForm),
     Step("harm", incident.HarmForm),

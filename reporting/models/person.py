@@ -157,6 +157,16 @@ class Referral(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     made_at = models.DateTimeField(_("made at"), default=timezone.now)
+    # Its delivery to the service through the outbox (reporting/referrals.py): sent and
+    # delivered are read from this row.
+    notification = models.OneToOneField(
+        "centres.Notification",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("message to the service"),
+    )
 
     class Meta:
         verbose_name = _("referral")

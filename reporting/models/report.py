@@ -160,6 +160,40 @@ class Report(models.Model):
         _("wants support"), max_length=10, choices=Answer.choices, blank=True
     )
     support_needs = models.TextField(_("support needs"), blank=True)
+    # Online hate routed locally: the area where the victim lives, when they told us (never
+    # the postcode or town they typed); the report's `area` is then this one.
+    home_area = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("area where the victim lives"),
+    )
+    # The support queue that owns this report (reporting/support.py): the centre that logged
+    # it, or the area's victim-support hub; first contact is due by `support_due_at`.
+    support_centre = models.ForeignKey(
+        Centre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_queue",
+        verbose_name=_("support queue"),
+    )
+    support_due_at = models.DateTimeField(
+        _("first contact about support due by"), null=True, blank=True
+    )
+    support_contacted_at = models.DateTimeField(
+        _("first contact about support made at"), null=True, blank=True
+    )
+    support_contacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("first contact about support made by"),
+    )
     # Retention: set when personal content has been removed by the purge.
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
@@ -194,8 +228,30 @@ class Report(models.Model):
                     | Q(occurred_until__gte=models.F("occurred_on"))
                 ),
             ),
+            # An owned support request has a clock; first contact is recorded only on one.
+            models.CheckConstraint(
+                name="report_support_queue_has_clock",
+                condition=Q(support_centre__isnull=True, support_due_at__isnull=True)
+                | Q(support_centre__isnull=False, support_due_at__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="report_support_contact_needs_queue",
+                condition=Q(support_contacted_at__isnull=True) | Q(support_centre__isnull=False),
+            ),
+            # The victim's home area routes only online incidents, and then is the area.
+            models.CheckConstraint(
+                name="report_home_area_online_only",
+                condition=Q(home_area__isnull=True)
+                | Q(location_kind="online", area=models.F("home_area")),
+            ),
         ]
         indexes = [
+            # A hub's support queue: what waits for first contact, by when it is due.
+            models.Index(
+                fields=["support_centre", "support_due_at"],
+                condition=Q(support_centre__isnull=False, support_contacted_at__isnull=True),
+                name="report_support_waiting_idx",
+            ),
             models.Index(fields=["area", "submitted_at"]),
             models.Index(fields=["centre", "submitted_at"]),
             models.Index(fields=["consent", "submitted_at"]),

@@ -3,8 +3,9 @@
 The journey's own steps, views and templates (reporting/journey/) in a flow of its own: the
 questions in the person's language while the workspace around them stays in the
 volunteer's; the draft's key in the volunteer's session; sent as channel "assisted" with the
-centre and the volunteer stamped on it. Here: the flow, and the pages around the questions
-(which centre and language, switching language, stopping).
+centre and the volunteer stamped on it, or as channel "phone" when the volunteer takes the
+report on the phone (chosen on the start page). Here: the flow, and the pages around the
+questions (in person or by phone, which centre and language, switching language, stopping).
 """
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from centres.models import AccessLogEntry
 
-from .. import access, receipt
+from .. import access, receipt, support
 from ..evidence.bounds import staff_uploader
 from ..forms.passphrase import PassphraseChoiceForm
 from ..journey.answers import report_answers
@@ -83,7 +84,9 @@ class AssistedFlow(Flow):
         return {"form": GoBetweenForm(request.POST or None), "choice": choice}
 
     def channel(self, journey) -> str:
-        return Channel.ASSISTED
+        """In person at the centre, or by phone: chosen on the start page (the state)."""
+        state = self.state(journey.request) or {}
+        return state.get("channel", Channel.ASSISTED)
 
     @sensitive_variables("passphrase", "chosen")
     def send(self, request, journey, state, forms):
@@ -102,7 +105,8 @@ class AssistedFlow(Flow):
             passphrase=passphrase,
             draft=journey.draft,
         )
-        access.record(request.user, report, AccessLogEntry.Action.CREATE, detail="assisted report")
+        detail = "phone report" if report.channel == Channel.PHONE else "assisted report"
+        access.record(request.user, report, AccessLogEntry.Action.CREATE, detail=detail)
         return self.confirm(
             request, journey, state, report, passphrase=passphrase, chosen=bool(chosen)
         )
@@ -122,6 +126,9 @@ class AssistedFlow(Flow):
             "receipt_url": receipt_url(language),
             "questions_language": language,
             "questions_dir": text_direction(language),
+            "by_phone": report.channel == Channel.PHONE,
+            # What will really happen about support, in the person's words.
+            **support.promise_context(report),
         }
         return render(request, "reporting/workspace/assisted_done.html", context)
 
@@ -149,6 +156,7 @@ def assisted_start(request):
         request.session[ASSISTED_KEY] = {
             "centre_id": form.cleaned_data["centre"].pk,
             "language": form.cleaned_data["language"],
+            "channel": form.cleaned_data["how"],
         }
         return redirect(ASSISTED.url_for(STEPS[0]))
     return render(

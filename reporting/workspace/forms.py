@@ -8,10 +8,22 @@ from django.utils.translation import gettext_lazy as _
 from centres.forms import LanguageSelect
 
 from ..forms.kit import YES_NO
-from ..models import Answer
+from ..models import Answer, Channel
 
 
 class AssistedStartForm(forms.Form):
+    how = forms.ChoiceField(
+        label=_("How is the person reporting?"),
+        choices=[
+            (Channel.ASSISTED, _("In person, at the centre")),
+            (Channel.PHONE, _("By phone")),
+        ],
+        widget=forms.RadioSelect,
+        # In person unless the volunteer says otherwise: most reports are made at the centre.
+        initial=Channel.ASSISTED,
+        required=False,
+        error_messages={"invalid_choice": _("Select if the person is with you or on the phone")},
+    )
     centre = forms.ModelChoiceField(
         label=_("Which centre are you at?"),
         queryset=None,
@@ -33,6 +45,10 @@ class AssistedStartForm(forms.Form):
         if len(only) == 1:
             self.fields["centre"].initial = only[0].pk
             self.fields["centre"].widget = forms.HiddenInput()
+
+
+    def clean_how(self):
+        return self.cleaned_data["how"] or Channel.ASSISTED
 
 
 class VictimLanguageForm(forms.Form):

@@ -18,8 +18,9 @@ from centres.models import AccessLogEntry, AwarenessActivity, Membership, Role
 from .. import access, receipt
 from ..languages import text_direction
 from ..models import Channels, normalise_reference
+from . import support
 from .forms import GoBetweenForm, ReportFilterForm
-from .scope import centre_reports, centre_worker_required
+from .scope import centre_reports, centre_worker_required, workspace_reports
 
 # Training that ends within this many days shows as a reminder on the workspace.
 EXPIRY_NOTICE_DAYS = 30
@@ -117,9 +118,12 @@ def _own_training_notices(user, today):
 @centre_worker_required
 def report_detail(request, pk):
     """One report of the centre: its progress and the updates written for the victim."""
+    # Logged at the person's centre, or in its support queue (support.py).
     report = access.get_report_or_404(
         request.user,
-        centre_reports(request.user).select_related("centre", "logged_by", "area", "case"),
+        workspace_reports(request.user).select_related(
+            "centre", "logged_by", "area", "case", "support_centre"
+        ),
         pk=pk,
     )
     case = getattr(report, "case", None)
@@ -144,6 +148,12 @@ def report_detail(request, pk):
                 dict(Channels.choices).get(c, c) for c in (contact.channels if contact else [])
             ],
             "report_dir": text_direction(report.language),
+            # Only a report logged at the person's centre has its sharing and news passed on
+            # there; one that is only in the centre's support queue has the support panel.
+            "logged_here": access.centres_worked_at(request.user)
+            .filter(pk=report.centre_id)
+            .exists(),
+            "support": support.panel(request.user, report),
             "go_between_form": GoBetweenForm(
                 initial={"centre_is_go_between": "yes" if report.centre_is_go_between else "no"}
             ),

@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from centres.decorators import staff_required
 
@@ -26,4 +27,21 @@ def centre_reports(user):
     person may also see in another role (a volunteer who is also a police officer)."""
     return access.reports_visible_to(
         user, Report.objects.filter(centre__in=access.centres_worked_at(user))
+    )
+
+
+def support_queue(user):
+    """The reports in the support queues of the person's centres (reporting/support.py): the
+    centre's own support requests, and for a hub the area's online ones."""
+    return access.reports_visible_to(
+        user, Report.objects.filter(support_centre__in=access.centres_worked_at(user))
+    )
+
+
+def workspace_reports(user):
+    """Every report the workspace shows one at a time: logged at the person's centres, or in
+    their support queues."""
+    centres = access.centres_worked_at(user)
+    return access.reports_visible_to(
+        user, Report.objects.filter(Q(centre__in=centres) | Q(support_centre__in=centres))
     )

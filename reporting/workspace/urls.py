@@ -4,7 +4,7 @@ from django.urls import path
 
 from .. import evidence_views
 from ..journey import views as journey
-from . import assisted, centre, consent, reports
+from . import assisted, centre, consent, reports, support
 from .assisted import ASSISTED
 
 app_name = "workspace"
@@ -18,6 +18,10 @@ urlpatterns = [
     path("reports/<int:pk>/share/done/", consent.shared, name="shared"),
     path("reports/<int:pk>/share/<slug:how>/", consent.share_confirm, name="share_confirm"),
     path("evidence/<int:pk>/", evidence_views.download_evidence, name="evidence"),
+    # The support queue: support requests the centre's team owns (support.py).
+    path("support/", support.queue, name="support_queue"),
+    path("reports/<int:pk>/first-contact/", support.first_contact, name="first_contact"),
+    path("reports/<int:pk>/refer/", support.refer, name="refer"),
     # Assisted reporting: the journey's own pages, in the assisted flow.
     path("report/", assisted.assisted_start, name="assisted_start"),
     path("report/language/", assisted.assisted_language, name="assisted_language"),
