@@ -7,13 +7,16 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Casework")
 
     def ready(self):
+        from reporting import reporter_news
         from reporting.signals import report_shared, report_submitted
 
-        from . import notifications
+        from . import notifications, read_marks
 
         report_submitted.connect(open_case_on_submission, dispatch_uid="casework-open-case")
         report_shared.connect(open_case_on_submission, dispatch_uid="casework-open-shared-case")
         notifications.register_kinds()
+        # The centre workspace marks news read too; reporting may not import casework.
+        reporter_news.register_read_marks(read_marks.read_and_mark)
 
 
 def open_case_on_submission(sender, *, report, by=None, **kwargs):

@@ -14,6 +14,7 @@ from centres.notifications import STAFF, VICTIM, Cancelled, MessageKind, admin_l
 from reporting import access
 
 from .models import Case, CaseUpdate, Escalation
+from .read_marks import OPEN_STATUSES, unread_additions
 
 # The reason a cancelled message shows in the outbox: short, and nothing personal.
 NOT_SHARED = "no longer shared with the police"
@@ -117,7 +118,16 @@ def _daily_review_details(notification, user) -> dict:
         since=dt.datetime.fromisoformat(context["since"]),
         until=dt.datetime.fromisoformat(context["until"]),
     )
-    return counts[area]
+    return {**counts[area], "unread": unread_additions_for(user, area)}
+
+
+def unread_additions_for(user, area_id: int) -> int:
+    """What reporters added to the area's open cases that this SPOC has not read (on the case
+    page), counted when the digest is sent: cases shared with the police now, one query."""
+    cases = access.cases_shared_with_police(
+        Case.objects.filter(area_id=area_id, status__in=OPEN_STATUSES)
+    )
+    return unread_additions(user, reports=cases.values("report_id")).count()
 
 
 def register_kinds() -> None:

@@ -20,10 +20,22 @@ class StaffAdminSite(OTPAdminSite):
     site_header = _("Hate Report — staff")
     site_title = _("Hate Report staff")
     index_title = _("Casework and administration")
+    index_template = "admin/staff_index.html"
     enable_nav_sidebar = False
 
     def __init__(self, name="admin"):
         super().__init__(name)
+        # What waits for the person, above the app list (the SPOC's day on one screen). Each
+        # is `panel(request) -> dict | None`, registered by the app that knows the work
+        # (casework/admin/__init__.py): centres may not import it.
+        self.home_panels = []
+
+    def add_home_panel(self, panel) -> None:
+        self.home_panels.append(panel)
+
+    def index(self, request, extra_context=None):
+        panels = [panel for panel in (make(request) for make in self.home_panels) if panel]
+        return super().index(request, {"home_panels": panels, **(extra_context or {})})
 
     def has_permission(self, request):
         user = request.user

@@ -158,6 +158,31 @@ def cases_handled_by(user, queryset: QuerySet) -> QuerySet:
     return _scoped(queryset.filter(_police_case_scope(user)), "cases_handled_by")
 
 
+def escalation_area_ids(user) -> set[int]:
+    """The areas whose escalations a person answers for: escalations go to the SPOC, then to
+    the inspector (officers hear of their own cases through the case list)."""
+    if not _is_signed_in(user):
+        return set()
+    return {m.area_id for m in user.active_memberships if m.role in (Role.SPOC, Role.INSPECTOR)}
+
+
+def escalations_handled_by(user, queryset: QuerySet) -> QuerySet:
+    """The escalations (of `queryset`) a person sees in their list: those of their areas'
+    cases as SPOC or inspector, only while the report is shared with the police; every one
+    for a superuser."""
+    if not _is_signed_in(user):
+        return _scoped(queryset.none(), "escalations_handled_by")
+    if user.is_superuser:
+        return _scoped(queryset.all(), "escalations_handled_by")
+    areas = escalation_area_ids(user)
+    if not areas:
+        return _scoped(queryset.none(), "escalations_handled_by")
+    return _scoped(
+        queryset.filter(Q(case__area_id__in=areas) & shared_with_police("case__report__")),
+        "escalations_handled_by",
+    )
+
+
 def is_police(user) -> bool:
     return _is_signed_in(user) and bool(police_area_ids(user))
 

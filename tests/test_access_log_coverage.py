@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from casework.models import Case
+from casework.models import Case, Escalation
 from centres.access_logging import search_fingerprint
 from centres.admin_site import AccessLoggedAdmin
 from centres.models import AccessLogEntry
@@ -47,8 +47,10 @@ def url_name(model, view):
 
 
 def entries(**filters):
-    """Entries about reports, cases and lists of them (not, say, a superuser's sign-in)."""
-    types = [ContentType.objects.get_for_model(model) for model in (*SUBJECTS, ContentType)]
+    """Entries about reports, cases, the rows of the logged admins (an escalation) and lists
+    of them (not, say, a superuser's sign-in)."""
+    models = (*SUBJECTS, ContentType, *(model_admin.model for model_admin in LOGGED.values()))
+    types = [ContentType.objects.get_for_model(model) for model in models]
     return AccessLogEntry.objects.filter(object_type__in=types, **filters)
 
 
@@ -83,6 +85,7 @@ def autocomplete_source(model):
 def staff_client(client, report_mix, superuser):
     """The break-glass account: it sees every row, so every page has something to show."""
     CaseUpdateFactory(case=report_mix.a_details.case)
+    Escalation.objects.create(case=report_mix.a_details.case, kind="not_triaged", level="spoc")
     return sign_in(client, superuser)
 
 
@@ -134,7 +137,7 @@ def test_admin_search_logs_a_fingerprint_never_the_term(staff_client, superuser,
 def test_admin_search_that_finds_rows_logs_them(staff_client, report_mix, superuser, label):
     model = LOGGED[label].model
     report = report_mix.a_details
-    obj = report if model is Report else report.case
+    obj = {Report: report, Case: report.case}.get(model) or model.objects.get(case=report.case)
 
     staff_client.get(reverse(url_name(model, "changelist")), {"q": report.reference})
 
@@ -158,7 +161,12 @@ def test_admin_object_pages_log_the_object(staff_client, superuser, label, view)
     assert (entry.action, entry.detail) == ("view", detail)
 
 
-@pytest.mark.parametrize("label", sorted(LOGGED))
+# The admins whose rows another model's form may choose by autocomplete (an escalation is
+# chosen nowhere).
+AUTOCOMPLETED = sorted(label for label, a in LOGGED.items() if a.model._meta.related_objects)
+
+
+@pytest.mark.parametrize("label", AUTOCOMPLETED)
 def test_admin_autocomplete_logs_the_rows_it_answers(staff_client, superuser, label):
     model = LOGGED[label].model
 
@@ -172,7 +180,7 @@ def test_admin_autocomplete_logs_the_rows_it_answers(staff_client, superuser, la
     assert listing.detail.startswith("admin autocomplete; ")
 
 
-@pytest.mark.parametrize("label", sorted(LOGGED))
+@pytest.mark.parametrize("label", AUTOCOMPLETED)
 def test_admin_autocomplete_search_logs_a_fingerprint_never_the_term(
     staff_client, superuser, label
 ):
@@ -225,6 +233,9 @@ OWN_URLS = {
     # POST only; each action form's service logs the change it makes
     # (tests/casework/test_admin.py, test_admin_case_page.py).
     "casework_case_action": "change",
+    # An evidence file of the case's report, logged on the report as a disclosure
+    # (tests/casework/test_staff_view.py).
+    "casework_case_evidence": "disclose",
 }
 DJANGO_VIEWS = {"changelist", "add", "history", "delete", "change"}
 
@@ -245,7 +256,9 @@ def test_every_url_of_the_logged_admins_is_known():
     assert names - django == set(OWN_URLS)
 
 
-@pytest.mark.parametrize("name", [name for name, action in OWN_URLS.items() if action != "change"])
+@pytest.mark.parametrize(
+    "name", [name for name, action in OWN_URLS.items() if action not in ("change", "disclose")]
+)
 def test_case_admin_own_pages_log_every_case_shown(staff_client, report_mix, superuser, name):
     case = report_mix.a_details.case
     args = [case.pk] if name == "casework_case_summary_pdf" else []

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centres.admin_site import AccessLoggedAdmin
 from reporting import access
+from reporting.evidence_views import evidence_response
 from reporting.models import normalise_reference
 
 from .. import services
@@ -28,10 +29,12 @@ from ..models import Case, CaseStatus
 from . import case_page, daily_review, pdfs
 from .filters import (
     AreaFilter,
+    AuthorisationFilter,
     CentreFilter,
     ChannelFilter,
     LocalMarkerFilter,
     MyCasesFilter,
+    NewsFilter,
     OverdueFilter,
     StrandFilter,
     list_choices,
@@ -61,6 +64,8 @@ class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
         "status",
         "priority",
         OverdueFilter,
+        NewsFilter,
+        AuthorisationFilter,
         StrandFilter,
         LocalMarkerFilter,
         ChannelFilter,
@@ -268,6 +273,11 @@ class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
                 name="casework_case_summary_pdf",
             ),
             path(
+                "<path:object_id>/evidence/<int:evidence_id>/",
+                wrap(self.evidence_view),
+                name="casework_case_evidence",
+            ),
+            path(
                 "<path:object_id>/do/<slug:action>/",
                 wrap(self.case_action_view),
                 name="casework_case_action",
@@ -287,9 +297,16 @@ class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
     def case_action_view(self, request, object_id, action):
         return case_page.case_action_view(self, request, object_id, action)
 
+    def evidence_view(self, request, object_id, evidence_id):
+        """An evidence file of a case in scope, for the police: logged as a disclosure."""
+        if request.method not in ("GET", "HEAD"):
+            raise Http404
+        case = self.case_in_scope(request, object_id)
+        return evidence_response(request.user, case.report, evidence_id, detail="case admin")
+
     # --- The case page --------------------------------------------------------------------
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context.update(case_page.case_page_context(request.user, obj))
+            context.update(case_page.case_page_context(request.user, obj, mark_read=True))
         return super().render_change_form(request, context, add, change, form_url, obj)

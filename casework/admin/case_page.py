@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reporting import access
+from reporting import access, reporter_news
 from reporting.models import Channels
 
 from .. import services
@@ -28,9 +28,13 @@ FORM_GROUPS = {
 }
 
 
-def case_page_context(user, case) -> dict:
-    """Everything the case page (and the case summary PDF) shows of one case in scope."""
+def case_page_context(user, case, *, mark_read: bool = False) -> dict:
+    """Everything the case page (and the case summary PDF) shows of one case in scope.
+
+    With `mark_read` (the case page, not the PDF) the reporter's later news is marked new
+    where it came after the person last read it, and is read from now on."""
     report = case.report
+    read_up_to = reporter_news.read_and_mark(user, report) if mark_read else None
     forms_ = action_forms_for(case, user)
     contact = None
     if access.can_see_contact_details(user, report):
@@ -59,6 +63,9 @@ def case_page_context(user, case) -> dict:
         "outcome": Outcome.objects.filter(case=case)
         .select_related("outcome_type", "local_code", "recorded_by")
         .first(),
+        "evidence": reporter_news.evidence_rows(report),
+        "evidence_url": "admin:casework_case_evidence",
+        "reporter_news": reporter_news.later_news(report, read_up_to=read_up_to, marks=mark_read),
         "now": timezone.now(),
         "summary_pdf_url": reverse("admin:casework_case_summary_pdf", args=[case.pk]),
     }

@@ -1,21 +1,29 @@
 """The case list's filters. What each offers (centres, officers, areas) is the person's own,
 as reporting/access.py decides."""
 
+import datetime as dt
+
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centres.bank_holidays import LONDON
 from centres.models import Strand
 from reporting import access
 from reporting.models import Channel, Report
 
+from ..models import Authorisation, AuthorisationDecision
+from ..read_marks import OPEN_STATUSES, has_unread_additions
+
 __all__ = [
     "AreaFilter",
+    "AuthorisationFilter",
     "CentreFilter",
     "ChannelFilter",
     "LocalMarkerFilter",
     "MyCasesFilter",
+    "NewsFilter",
     "OverdueFilter",
     "StrandFilter",
     "list_choices",
@@ -82,6 +90,7 @@ class OverdueFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("overdue", _("Overdue")),
+            ("due_today", _("Due today")),
             ("today", _("Due within 24 hours")),
             ("running", _("Running")),
         ]
@@ -90,12 +99,65 @@ class OverdueFilter(admin.SimpleListFilter):
         now = timezone.now()
         if self.value() == "overdue":
             return queryset.filter(next_clock_due_at__lt=now)
+        if self.value() == "due_today":
+            return queryset.filter(
+                next_clock_due_at__gte=now, next_clock_due_at__lt=end_of_today(now)
+            )
         if self.value() == "today":
             return queryset.filter(
                 next_clock_due_at__gte=now, next_clock_due_at__lt=now + timezone.timedelta(1)
             )
         if self.value() == "running":
             return queryset.filter(next_clock_due_at__isnull=False)
+        return queryset
+
+
+def end_of_today(now=None):
+    """The start of tomorrow in UK time: deadlines fall at the end of a working day there
+    (23:59:59 in Europe/London, casework/workdays.py), so "due today" is "before this"."""
+    today = (now or timezone.now()).astimezone(LONDON).date()
+    return dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min, tzinfo=LONDON)
+
+
+class NewsFilter(admin.SimpleListFilter):
+    """Cases whose reporter added information the person has not read (casework/read_marks.py:
+    per person, on the read marks' unique index)."""
+
+    title = _("from the reporter")
+    parameter_name = "news"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("unread", _("Unread additions, open cases")),
+            ("unread_all", _("Unread additions, closed cases too")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unread":
+            return queryset.filter(has_unread_additions(request.user), status__in=OPEN_STATUSES)
+        if self.value() == "unread_all":
+            return queryset.filter(has_unread_additions(request.user))
+        return queryset
+
+
+class AuthorisationFilter(admin.SimpleListFilter):
+    """Cases with a request to close with no further action waiting for an inspector."""
+
+    title = _("authorisation")
+    parameter_name = "authorisation"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for an inspector"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(
+                Exists(
+                    Authorisation.objects.filter(
+                        case_id=OuterRef("pk"), decision=AuthorisationDecision.PENDING
+                    )
+                )
+            )
         return queryset
 
 

@@ -15,6 +15,7 @@ from .case import (
 from .clocks import Clock, ClockKind, ClockQuerySet
 from .escalations import Escalation, EscalationKind, EscalationLevel
 from .outcomes import Authorisation, AuthorisationDecision, LocalOutcomeCode, Outcome, OutcomeType
+from .read_marks import ReadMark
 from .updates import (
     VICTIM_MESSAGES,
     CaseUpdate,
@@ -46,6 +47,7 @@ __all__ = [
     "Outcome",
     "OutcomeType",
     "Priority",
+    "ReadMark",
     "RecordingDecision",
     "ThriveAssessment",
     "ThriveLevel",

@@ -1,5 +1,6 @@
-"""The centre's reports: the list, one report with the updates written for the victim,
-whether the centre passes on news, and its receipt again."""
+"""The centre's reports: the list, one report with the updates written for the victim, its
+evidence files and what the reporter sent later (new until this person has read it), whether
+the centre passes on news, and its receipt again."""
 
 import datetime
 
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from centres.models import AccessLogEntry, AwarenessActivity, Membership, Role
 
-from .. import access, receipt
+from .. import access, receipt, reporter_news
 from ..languages import text_direction
 from ..models import Channels, normalise_reference
 from . import support
@@ -133,6 +134,8 @@ def report_detail(request, pk):
     contact = None
     if access.can_see_contact_details(request.user, report):
         contact = getattr(report, "contact", None)
+    # Opening the page reads the reporter's later news: new until now, for this person.
+    read_up_to = reporter_news.read_and_mark(request.user, report)
     return render(
         request,
         "reporting/workspace/report.html",
@@ -148,6 +151,8 @@ def report_detail(request, pk):
                 dict(Channels.choices).get(c, c) for c in (contact.channels if contact else [])
             ],
             "report_dir": text_direction(report.language),
+            "evidence": reporter_news.evidence_rows(report),
+            "reporter_news": reporter_news.later_news(report, read_up_to=read_up_to),
             # Only a report logged at the person's centre has its sharing and news passed on
             # there; one that is only in the centre's support queue has the support panel.
             "logged_here": access.centres_worked_at(request.user)
