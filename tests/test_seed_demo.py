@@ -288,7 +288,17 @@ def test_seed_demo_moves_cases_only_as_the_transition_table_allows(seeded):
             assert event.reason or not needs_reason
         previous[event.case_id] = event.to_status
     assert previous == dict(Case.objects.values_list("pk", "status"))
-    assert not Case.objects.filter(status=CaseStatus.CLOSED, outcome__isnull=True).exists()
+    # A crime closes with its outcome; a non-crime incident (or no record) closes without a
+    # crime outcome, and only such a case does.
+    closed = Case.objects.filter(status=CaseStatus.CLOSED)
+    assert not closed.filter(outcome__isnull=True, recording_decision="crime").exists()
+    assert not closed.exclude(recording_decision="crime").filter(outcome__isnull=False).exists()
+    assert closed.exclude(recording_decision="crime").exists()
+    # Below the NCHI threshold, the subject's personal data was removed.
+    below = Case.objects.filter(recording_decision="nchi", nchi_threshold_met=False)
+    assert below.exists()
+    assert not below.filter(subject_data_removed_at__isnull=True).exists()
+    assert not below.exclude(report__offender_description="").exists()
     pending = Authorisation.objects.filter(decision=Authorisation.Decision.PENDING)
     assert not pending.exclude(case__status=CaseStatus.OUTCOME_RECORDED).exists()
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from centres.models import AccessLogEntry
 from reporting import access
 
+from ..review import log_review
 from .case_page import case_page_context
 from .daily_review import review_for
 
@@ -28,15 +29,13 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 
 def daily_review_pdf_view(case_admin, request):
-    reviews, since = review_for(case_admin, request)
-    for review in reviews:
-        for case in review.cases:
-            access.record(
-                request.user, case, AccessLogEntry.Action.EXPORT, detail="daily review PDF"
-            )
+    reviews = review_for(case_admin, request)
+    log_review(
+        request.user, reviews, action=AccessLogEntry.Action.EXPORT, detail="daily review PDF"
+    )
     pdf = render_pdf(
         "casework/daily_review_pdf.html",
-        {"reviews": reviews, "since": since, "now": timezone.now(), "user": request.user},
+        {"reviews": reviews, "now": timezone.now(), "user": request.user},
     )
     return pdf_response(pdf, f"daily-review-{timezone.localdate():%Y-%m-%d}.pdf")
 

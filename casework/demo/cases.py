@@ -16,7 +16,7 @@ a minute through them. Rows are written with their past times instead.
 from collections import defaultdict
 from datetime import timedelta
 
-from reporting.models import SHARED_WITH_POLICE, Answer
+from reporting.models import SHARED_WITH_POLICE, Answer, Report
 
 from ..models import (
     Authorisation,
@@ -34,10 +34,10 @@ from .history import History
 
 NEW, TRIAGED, INVESTIGATING, AWAITING_DECISION, OUTCOME_RECORDED, CLOSED = CaseStatus
 CRIME_PATH = [NEW, TRIAGED, INVESTIGATING, AWAITING_DECISION, OUTCOME_RECORDED, CLOSED]
-# A non-crime incident, or no record: looked at, recorded, closed. Only a case with an outcome
-# may close, so it records "further investigation not in the public interest".
-NON_CRIME_PATH = [NEW, TRIAGED, OUTCOME_RECORDED, CLOSED]
-NON_CRIME_PLAN = {"number": 21, "identifiable": False, "key_event": ""}
+# A non-crime incident, or no record: looked at, recorded, closed. Home Office outcomes are
+# outcomes of crimes, so it closes without one.
+NON_CRIME_PATH = [NEW, TRIAGED, CLOSED]
+NON_CRIME_PLAN = {"number": None, "identifiable": False, "key_event": ""}
 # Home-area cases in set states (by report index, see reports.SHOWCASE_DAYS_AGO), so every demo
 # account finds work waiting: the SPOC a case past its triage deadline and a high-risk case
 # nobody owns, the officer an arrest and a missed update, the inspector a request for no
@@ -60,6 +60,10 @@ def create_cases(demo):
             demo.cases.append(case)
             stories.append(story)
     Case.objects.bulk_create(demo.cases)
+    # Below the NCHI threshold the subject's personal data is removed when it is decided.
+    Report.objects.filter(
+        pk__in=[case.report_id for case in demo.cases if case.subject_data_removed_at]
+    ).update(offender_description="")
     rows = defaultdict(list)
     for case, story in zip(demo.cases, stories, strict=True):
         History(demo, case, story, rows).write()
@@ -109,6 +113,8 @@ def plan_case(demo, report) -> tuple[Case, dict]:
         case.nchi_rationale = texts["nchi_rationales"][
             "kept" if case.nchi_threshold_met else "not_kept"
         ]
+        if not case.nchi_threshold_met:
+            case.subject_data_removed_at = case.triaged_at
     if demo.chance(0.1):
         case.enhanced_rights = False
         case.enhanced_downgrade_reason = demo.rng.choice(texts["downgrade_reasons"])

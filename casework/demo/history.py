@@ -51,6 +51,16 @@ class History:
             self.investigate()
             if CaseStatus.OUTCOME_RECORDED in times:
                 self.decide(times[CaseStatus.OUTCOME_RECORDED], times.get(CaseStatus.CLOSED))
+            elif CaseStatus.CLOSED in times:  # a non-crime incident: no crime outcome
+                closed = times[CaseStatus.CLOSED]
+                told_at = min(closed + self.demo.hours(0.2, 6), self.demo.now)
+                self.tell(
+                    told_at,
+                    self.author,
+                    message_code="closed",
+                    body=self.texts["outcome_messages"]["other"],
+                )
+                self.step(CaseStatus.CLOSED, closed, self.author)
             self.add_notes()
         self.replay()
         self.add_events()

@@ -37,7 +37,8 @@ class OutcomeForm(CaseActionForm):
 
     @classmethod
     def applies_to(cls, case, user) -> bool:
-        return CaseStatus.OUTCOME_RECORDED in case.allowed_transitions()
+        # A non-crime hate incident, or no record, has no crime outcome: it is closed instead.
+        return CaseStatus.OUTCOME_RECORDED in case.allowed_transitions() and not case.is_non_crime
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

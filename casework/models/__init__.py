@@ -1,10 +1,12 @@
 """Police handling of reports shared with them: cases, THRIVE, updates, Victims' Code clocks,
-escalations and outcomes, one module per concern (and the tracking throttle's failures,
-beside the tracking page in casework/tracking/). Every name is importable from here."""
+escalations, outcomes and the daily review, one module per concern (and the tracking
+throttle's failures, beside the tracking page in casework/tracking/). Every name is
+importable from here."""
 
 from ..tracking.models import TrackingFailure
 from .case import (
     ALLOWED_TRANSITIONS,
+    CLOSE_WITHOUT_OUTCOME_FROM,
     Case,
     CaseEvent,
     CaseQuerySet,
@@ -14,8 +16,15 @@ from .case import (
 )
 from .clocks import Clock, ClockKind, ClockQuerySet
 from .escalations import Escalation, EscalationKind, EscalationLevel
-from .outcomes import Authorisation, AuthorisationDecision, LocalOutcomeCode, Outcome, OutcomeType
-from .read_marks import ReadMark
+from .outcomes import (
+    Authorisation,
+    AuthorisationDecision,
+    LocalOutcomeCode,
+    Outcome,
+    OutcomeQuerySet,
+    OutcomeType,
+)
+from .review import CaseImpactAssessment, DailyReview, ImpactLevel
 from .updates import (
     VICTIM_MESSAGES,
     CaseUpdate,
@@ -28,26 +37,30 @@ from .updates import (
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "CLOSE_WITHOUT_OUTCOME_FROM",
     "VICTIM_MESSAGES",
     "Authorisation",
     "AuthorisationDecision",
     "Case",
     "CaseEvent",
+    "CaseImpactAssessment",
     "CaseQuerySet",
     "CaseStatus",
     "CaseUpdate",
     "Clock",
     "ClockKind",
     "ClockQuerySet",
+    "DailyReview",
     "Escalation",
     "EscalationKind",
     "EscalationLevel",
+    "ImpactLevel",
     "KeyEvent",
     "LocalOutcomeCode",
     "Outcome",
+    "OutcomeQuerySet",
     "OutcomeType",
     "Priority",
-    "ReadMark",
     "RecordingDecision",
     "ThriveAssessment",
     "ThriveLevel",

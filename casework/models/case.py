@@ -47,10 +47,12 @@ ALLOWED_TRANSITIONS: dict[str, dict[str, bool]] = {
         CaseStatus.INVESTIGATING: False,
         CaseStatus.AWAITING_DECISION: False,
         CaseStatus.OUTCOME_RECORDED: False,
+        CaseStatus.CLOSED: False,  # non-crime only (below)
     },
     CaseStatus.INVESTIGATING: {
         CaseStatus.AWAITING_DECISION: False,
         CaseStatus.OUTCOME_RECORDED: False,
+        CaseStatus.CLOSED: False,  # non-crime only (below)
     },
     CaseStatus.AWAITING_DECISION: {
         CaseStatus.INVESTIGATING: False,
@@ -59,6 +61,11 @@ ALLOWED_TRANSITIONS: dict[str, dict[str, bool]] = {
     CaseStatus.OUTCOME_RECORDED: {CaseStatus.CLOSED: False, CaseStatus.INVESTIGATING: True},
     CaseStatus.CLOSED: {CaseStatus.INVESTIGATING: True},
 }
+# A non-crime hate incident, or no record, has no Home Office outcome (those are outcomes of
+# crimes): it closes straight from triage or investigation. Only such a case may; the others
+# need their outcome first (`Case.allowed_transitions` leaves these out for them).
+NON_CRIME_DECISIONS = (RecordingDecision.NCHI, RecordingDecision.NO_RECORD)
+CLOSE_WITHOUT_OUTCOME_FROM = (CaseStatus.TRIAGED, CaseStatus.INVESTIGATING)
 
 
 class TransitionRefused(ValidationError):
@@ -114,6 +121,10 @@ class Case(models.Model):
         _("threshold for keeping the subject's personal data met"), null=True, blank=True
     )
     nchi_rationale = models.TextField(_("threshold rationale"), blank=True)
+    # When the subject's personal data was removed because the threshold was not met.
+    subject_data_removed_at = models.DateTimeField(
+        _("subject's personal data removed at"), null=True, blank=True
+    )
     enhanced_rights = models.BooleanField(
         _("enhanced rights under the Victims' Code"), default=True
     )
@@ -158,6 +169,14 @@ class Case(models.Model):
                     | Q(nchi_threshold_met__isnull=False) & ~Q(nchi_rationale="")
                 ),
             ),
+            # The 2023 NCHI code: below the threshold, the subject's personal data is not kept.
+            models.CheckConstraint(
+                name="case_nchi_below_threshold_subject_removed",
+                condition=(
+                    ~Q(recording_decision=RecordingDecision.NCHI, nchi_threshold_met=False)
+                    | Q(subject_data_removed_at__isnull=False)
+                ),
+            ),
             models.CheckConstraint(
                 name="case_update_interval_positive", condition=Q(update_interval_days__gte=1)
             ),
@@ -181,8 +200,16 @@ class Case(models.Model):
 
     # --- Status ---------------------------------------------------------------------------
 
+    @property
+    def is_non_crime(self) -> bool:
+        """Recorded as a non-crime hate incident or as no record: no crime outcome."""
+        return self.recording_decision in NON_CRIME_DECISIONS
+
     def allowed_transitions(self) -> dict[str, bool]:
-        return ALLOWED_TRANSITIONS.get(self.status, {})
+        allowed = ALLOWED_TRANSITIONS.get(self.status, {})
+        if self.status in CLOSE_WITHOUT_OUTCOME_FROM and not self.is_non_crime:
+            allowed = {to: reason for to, reason in allowed.items() if to != CaseStatus.CLOSED}
+        return allowed
 
     def triage(self, *, by) -> "CaseEvent":
         """Mark the case triaged: a SPOC has read it and graded the response."""
@@ -216,6 +243,12 @@ class Case(models.Model):
             case = Case.objects.select_for_update().select_related("area").get(pk=self.pk)
             from_status = case.status
             needs_reason = case.allowed_transitions().get(to)
+            if (
+                to == CaseStatus.CLOSED
+                and from_status in CLOSE_WITHOUT_OUTCOME_FROM
+                and not case.is_non_crime
+            ):
+                raise TransitionRefused(_("Record the outcome first."), code="no_outcome")
             if needs_reason is None:
                 raise TransitionRefused(
                     _("A case that is “%(from)s” cannot become “%(to)s”.")
@@ -268,7 +301,12 @@ class Case(models.Model):
         return event
 
     def _check_preconditions(self, to: str) -> None:
-        if to in (CaseStatus.OUTCOME_RECORDED, CaseStatus.CLOSED) and not self.has_outcome:
+        closes_without_outcome = to == CaseStatus.CLOSED and self.is_non_crime
+        if (
+            to in (CaseStatus.OUTCOME_RECORDED, CaseStatus.CLOSED)
+            and not closes_without_outcome
+            and not self.has_outcome
+        ):
             raise TransitionRefused(_("Record the outcome first."), code="no_outcome")
         if to == CaseStatus.CLOSED and self.needs_authorisation() and not self.is_authorised():
             raise TransitionRefused(

@@ -11,12 +11,20 @@ from centres.models import Area
 
 
 class OutcomeType(models.Model):
-    """A Home Office outcome type (1–22): the canonical outcome."""
+    """A Home Office outcome type (1–22): the canonical outcome.
+
+    `is_positive` is the West Midlands Police definition the seeds give: outcomes 1 to 10 (charge
+    or summons through "formal action not in the public interest"), and 22 (diversion). "No
+    further action" is 11 to 18 and 21: the case ends without any action against an offender.
+    9 and 10 are decisions that formal action is not in the public interest, not NFA: they close
+    without an inspector. `suspect_identified` marks the types that say a suspect was identified
+    (11, 12, 15, 16), so an outcome of that type always has an identifiable offender."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=250)
     is_positive = models.BooleanField(_("counts as a positive outcome"), default=False)
     is_no_further_action = models.BooleanField(_("no further action"), default=False)
+    suspect_identified = models.BooleanField(_("means a suspect was identified"), default=False)
 
     class Meta:
         verbose_name = _("Home Office outcome type")
@@ -48,6 +56,12 @@ class LocalOutcomeCode(models.Model):
         return f"{self.code} ({self.outcome_type.number})"
 
 
+class OutcomeQuerySet(models.QuerySet):
+    def positive(self):
+        """Outcomes that count as positive (OC1-OC10 and 22, `OutcomeType.is_positive`)."""
+        return self.filter(outcome_type__is_positive=True)
+
+
 class Outcome(models.Model):
     """The outcome recorded for a case."""
 
@@ -63,20 +77,35 @@ class Outcome(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     notes = models.TextField(_("notes"), blank=True)
 
+    objects = OutcomeQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("outcome")
+        indexes = [
+            # The insights page's positive outcomes by month.
+            models.Index(fields=["recorded_at"], name="outcome_recorded_idx"),
+        ]
 
     def __str__(self):
         return str(self.outcome_type)
 
+    @property
+    def is_positive(self) -> bool:
+        return self.outcome_type.is_positive
+
+    @property
+    def is_no_further_action_with_offender(self) -> bool:
+        """No further action, where the offender is named or identifiable (said so, or the
+        outcome type itself says a suspect was identified)."""
+        return self.outcome_type.is_no_further_action and (
+            self.offender_identifiable or self.outcome_type.suspect_identified
+        )
+
     def needs_authorisation(self, area: Area) -> bool:
         """The area rule: no further action with a named or identifiable offender needs an
-        inspector's authorisation before the case closes, where the area asks for it."""
-        return (
-            area.nfa_needs_authorisation
-            and self.outcome_type.is_no_further_action
-            and self.offender_identifiable
-        )
+        inspector's authorisation before the case closes, where the area asks for it.
+        Outcomes 9 and 10 (formal action not in the public interest) are not NFA."""
+        return area.nfa_needs_authorisation and self.is_no_further_action_with_offender
 
 
 class AuthorisationDecision(models.TextChoices):

@@ -1,6 +1,6 @@
 """Writes that span models: opening cases, THRIVE, decisions, assignment, Victims' Code
-clocks, updates, referrals, outcomes and authorisations, one module per concern. Every
-service is importable from here (`services.open_case`).
+clocks, updates, referrals, outcomes and authorisations, the daily review, one module per
+concern. Every service is importable from here (`services.open_case`).
 
 Each function locks the case row, checks the rule, writes its rows, records the change in the
 access log and queues its notifications in the outbox, all in one transaction. Status changes
@@ -20,6 +20,7 @@ from .handling import (
 )
 from .opening import open_case
 from .outcome import decide_authorisation, record_outcome, request_authorisation
+from .review import assess_impact, hold_review, sign_off_review
 from .victim import (
     VICTIM_MESSAGE_CHANNELS,
     add_internal_note,
@@ -34,9 +35,11 @@ __all__ = [
     "VICTIM_MESSAGE_CHANNELS",
     "add_internal_note",
     "assess_case",
+    "assess_impact",
     "assign_case",
     "decide_authorisation",
     "decide_recording",
+    "hold_review",
     "log_contact_attempt",
     "open_case",
     "record_key_event",
@@ -46,5 +49,6 @@ __all__ = [
     "send_victim_update",
     "set_update_interval",
     "set_victim_rights",
+    "sign_off_review",
     "victim_message_channel",
 ]

@@ -60,7 +60,8 @@ def decide_recording(
     nchi_rationale: str = "",
 ) -> Case:
     """Crime, non-crime hate incident or no record. For a non-crime incident the 2023 code's
-    threshold test for keeping the subject's personal data is recorded with a rationale."""
+    threshold test for keeping the subject's personal data is recorded with a rationale; when
+    it is not met, the subject's personal data is removed at once (`remove_subject_data`)."""
     with transaction.atomic():
         case = lock_case(case)
         if decision == RecordingDecision.NCHI:
@@ -78,9 +79,32 @@ def decide_recording(
         case.recording_decision = decision
         case.nchi_threshold_met = nchi_threshold_met
         case.nchi_rationale = nchi_rationale.strip()
-        case.save(update_fields=["recording_decision", "nchi_threshold_met", "nchi_rationale"])
+        changed = ["recording_decision", "nchi_threshold_met", "nchi_rationale"]
+        below_threshold = decision == RecordingDecision.NCHI and nchi_threshold_met is False
+        if below_threshold and case.subject_data_removed_at is None:
+            remove_subject_data(case, by=by)
+            changed.append("subject_data_removed_at")
+        case.save(update_fields=changed)
         log_change(by, case, f"recording decision: {decision}")
     return case
+
+
+# What the report holds about the subject (the person whose conduct was reported): the
+# reporter's description of them. The reporter's own account, the harm and the evidence are
+# the victim's, and stay; the officer edits a subject's name out of a note by hand.
+SUBJECT_FIELDS = {"offender_description": ""}
+
+
+def remove_subject_data(case: Case, *, by) -> None:
+    """The 2023 NCHI code: below the threshold, the subject's personal data is not kept.
+    Blank it on the report, stamp the case (the caller saves it, locked) and log the removal.
+    It cannot be undone: a later decision that the threshold is met does not bring it back."""
+    report = case.report
+    for field, empty in SUBJECT_FIELDS.items():
+        setattr(report, field, empty)
+    report.save(update_fields=list(SUBJECT_FIELDS))
+    case.subject_data_removed_at = timezone.now()
+    log_change(by, case, "subject's personal data removed (NCHI threshold not met, 2023 code)")
 
 
 def assign_case(*, case: Case, officer: User, by) -> Case:

@@ -22,9 +22,24 @@ def record_outcome(
     notes: str = "",
 ) -> Outcome:
     """Record the Home Office outcome (directly, or through the area's local code) and move
-    the case to "outcome recorded". A reopened case's outcome is replaced."""
+    the case to "outcome recorded". A reopened case's outcome is replaced.
+
+    Outcome types are outcomes of crimes: a case recorded as a non-crime hate incident or as
+    no record closes without one. An outcome type that says a suspect was identified (11, 12,
+    15, 16) cannot go with "the offender is not identifiable": no further action with an
+    identifiable offender needs an inspector (`Outcome.needs_authorisation`), and a
+    contradictory answer must not slip past that."""
     with transaction.atomic():
         case = lock_case(case)
+        if case.is_non_crime:
+            raise ValidationError(
+                _(
+                    "This case is recorded as “%(decision)s”: it has no crime outcome. Close "
+                    "the case instead."
+                )
+                % {"decision": case.get_recording_decision_display()},
+                code="non_crime",
+            )
         if local_code is not None:
             if local_code.area_id != case.area_id:
                 raise ValidationError({"local_code": _("Choose a code of this case's area.")})
@@ -35,6 +50,17 @@ def record_outcome(
             outcome_type = local_code.outcome_type
         if outcome_type is None:
             raise ValidationError({"outcome_type": _("Choose the outcome type.")})
+        if outcome_type.suspect_identified and not offender_identifiable:
+            raise ValidationError(
+                {
+                    "offender_identifiable": _(
+                        "Outcome %(number)s means a suspect was identified: the offender is "
+                        "identifiable."
+                    )
+                    % {"number": outcome_type.number}
+                },
+                code="suspect_identified",
+            )
         outcome, _created = Outcome.objects.update_or_create(
             case=case,
             defaults={

@@ -252,15 +252,19 @@ def test_non_police_cannot_reach_review_or_pdfs(client, request, area_a, who):
     assert not AccessLogEntry.objects.about(case).exists()
 
 
-def test_daily_review_window_is_the_24_hours_before_now(client, area_a, spoc_a):
+def test_daily_review_window_midweek_is_the_24_hours_before_now(client, area_a, spoc_a):
+    # With no review held, a Wednesday's covers since the same time on Tuesday (Monday's the
+    # weekend too: tests/casework/test_daily_review_since_last.py).
     import time_machine
 
-    now = timezone.now()
+    from centres.bank_holidays import LONDON
+
+    now = dt.datetime(2027, 6, 9, 9, 0, tzinfo=LONDON)  # a Wednesday
     inside = make_case(area=area_a, opened_at=now - dt.timedelta(hours=23, minutes=59))
     make_case(area=area_a, opened_at=now - dt.timedelta(hours=24, minutes=1))
-    sign_in(client, spoc_a)
 
     with time_machine.travel(now, tick=False):
+        sign_in(client, spoc_a)
         response = client.get(reverse("admin:casework_case_daily_review"))
 
     [review] = response.context["reviews"]

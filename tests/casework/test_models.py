@@ -101,6 +101,8 @@ def test_case_nchi_with_threshold_and_rationale_is_saved(threshold_met):
         recording_decision=RecordingDecision.NCHI,
         nchi_threshold_met=threshold_met,
         nchi_rationale="Recorded after review.",
+        # Below the threshold the subject's data has gone (case_nchi_below_threshold_...).
+        subject_data_removed_at=None if threshold_met else timezone.now(),
     )
 
     assert case.recording_decision == RecordingDecision.NCHI

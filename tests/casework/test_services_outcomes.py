@@ -74,7 +74,10 @@ def test_record_outcome_on_new_case_is_refused_and_rolled_back(case_a, spoc_a):
 
 def nfa_case(area, spoc, *, identifiable=True):
     case = make_case(area=area, status="outcome_recorded")
-    give_outcome(case, by=spoc, number=16, offender_identifiable=identifiable)
+    # 16: suspect identified, victim does not support action; 14: suspect not identified.
+    give_outcome(
+        case, by=spoc, number=16 if identifiable else 14, offender_identifiable=identifiable
+    )
     return case
 
 

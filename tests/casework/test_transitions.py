@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from casework.models import (
     ALLOWED_TRANSITIONS,
+    CLOSE_WITHOUT_OUTCOME_FROM,
     CaseEvent,
     CaseStatus,
     Clock,
@@ -28,8 +29,10 @@ def test_transition_table_is_the_documented_one():
         ("triaged", "investigating"),
         ("triaged", "awaiting_decision"),
         ("triaged", "outcome_recorded"),
+        ("triaged", "closed"),  # a non-crime incident or no record only
         ("investigating", "awaiting_decision"),
         ("investigating", "outcome_recorded"),
+        ("investigating", "closed"),  # a non-crime incident or no record only
         ("awaiting_decision", "investigating"),
         ("awaiting_decision", "outcome_recorded"),
         ("outcome_recorded", "closed"),
@@ -42,8 +45,13 @@ def test_transition_table_is_the_documented_one():
 def test_transition_allowed_moves_case_and_writes_event_and_log(
     area_a, spoc_a, from_status, to_status
 ):
-    case = make_case(area=area_a, status=from_status)
-    give_outcome(case, by=spoc_a)
+    # Closing from triage or investigation is for a case with no crime outcome.
+    non_crime = to_status == "closed" and from_status in CLOSE_WITHOUT_OUTCOME_FROM
+    case = make_case(
+        area=area_a, status=from_status, recording_decision="no_record" if non_crime else ""
+    )
+    if not non_crime:
+        give_outcome(case, by=spoc_a)
     reason = "Circumstances changed." if ALLOWED_TRANSITIONS[from_status][to_status] else ""
 
     event = case.transition(to_status, by=spoc_a, reason=reason)
