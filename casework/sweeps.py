@@ -432,13 +432,15 @@ def daily_review_counts(area_ids, *, since: dt.datetime, until: dt.datetime) -> 
 
 
 def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
-    """Before the morning meeting: to each area's SPOCs, how many cases opened in the last 24
-    hours and how many are still not triaged, with a link to the daily review. Counts only,
-    of cases shared with the police now; once per area, day and person. The window is kept
-    in the message, so it is counted again when sent."""
+    """Before the morning meeting: to each area's SPOCs, how many cases opened since the
+    area's last review (so Monday's counts the weekend, and the day after a bank holiday the
+    holiday: casework/review.py's window) and how many are still not triaged, with a link to
+    the daily review. Counts only, of cases shared with the police now; once per area, day
+    and person. The window is kept in the message, so it is counted again when sent."""
+    from .review import latest_reviews, window_start
+
     now = now or timezone.now()
     today = timezone.localdate(now)
-    since = now - dt.timedelta(hours=24)
     spocs: dict[int, list[User]] = {}
     for membership in (
         Membership.objects.active(today)
@@ -446,7 +448,13 @@ def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
         .select_related("user")
     ):
         spocs.setdefault(membership.area_id, []).append(membership.user)
-    counts = daily_review_counts(spocs, since=since, until=now)
+    latest = latest_reviews(spocs)
+    starts = {area_id: window_start(latest.get(area_id), now) for area_id in spocs}
+    counts = {}
+    # One count per distinct window (usually one: the same for every area without a review).
+    for since in set(starts.values()):
+        areas = [area_id for area_id, start in starts.items() if start == since]
+        counts.update(daily_review_counts(areas, since=since, until=now))
     rows = [
         {
             "key": f"daily-review:{area_id}:{today.isoformat()}:{user.pk}",
@@ -457,7 +465,7 @@ def queue_daily_review_digests(*, now: dt.datetime | None = None) -> list[int]:
             "context": {
                 "area": area_id,
                 "date": today.isoformat(),
-                "since": since.isoformat(),
+                "since": starts[area_id].isoformat(),
                 "until": now.isoformat(),
                 **counts[area_id],
             },

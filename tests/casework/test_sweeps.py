@@ -1,5 +1,6 @@
 """The casework sweeps: set-based, idempotent escalations and alerts."""
 
+import datetime as dt
 from datetime import timedelta
 
 import pytest
@@ -7,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from casework import sweeps
-from casework.models import Escalation
+from casework.models import DailyReview, Escalation
 from centres import delivery
+from centres.bank_holidays import LONDON
 from centres.models import Notification, Role
 from tests.conftest import member
 from tests.factories import (
@@ -194,7 +196,7 @@ def test_daily_review_digest_counts_and_links_to_the_review(area_a, spoc_a, sett
 
     assert len(first) == 1 and again == []
     [message] = mail.outbox
-    assert "2 new cases in the last 24 hours, 1 not yet triaged" in message.body
+    assert "2 new cases since the last review, 1 not yet triaged" in message.body
     assert f"/admin/casework/case/daily-review/?area={area_a.pk}" in message.body
 
 
@@ -232,3 +234,26 @@ def test_escalation_with_no_police_to_tell_goes_to_the_superusers(area_a):
         "update_overdue:spoc": 1,
         "update_overdue:inspector": 1,
     }
+
+
+def test_mondays_digest_counts_the_weekend_since_fridays_review(area_a, spoc_a):
+    """The digest counts what the review will cover: since the area's last review, so
+    Monday's counts Saturday's and Sunday's cases (casework/review.py's window)."""
+    monday = dt.datetime(2026, 12, 7, 7, 0, tzinfo=LONDON)
+    friday_review = monday - timedelta(days=3)
+    DailyReview.objects.create(
+        area=area_a,
+        chair=spoc_a,
+        held_at=friday_review,
+        covered_from=friday_review - timedelta(days=1),
+        covered_until=friday_review,
+    )
+    CaseFactory(report__area=area_a, opened_at=monday - timedelta(days=2))  # Saturday
+    CaseFactory(report__area=area_a, opened_at=monday - timedelta(days=1))  # Sunday
+    CaseFactory(report__area=area_a, opened_at=friday_review - timedelta(hours=1))  # reviewed
+
+    [notification_id] = sweeps.queue_daily_review_digests(now=monday)
+
+    context = Notification.objects.get(pk=notification_id).context
+    assert context["cases"] == 2
+    assert context["since"] == friday_review.isoformat()
