@@ -11,9 +11,9 @@ What a list page writes, in one INSERT:
 
 A search term is never written: it may be a name, a telephone number or an address typed
 into the wrong box, and the log can never be erased. The log keeps a keyed hash of it (a
-fingerprint), so a data protection officer who asks "did anyone search for X?" can compute
-X's fingerprint (`manage.py access_log_fingerprint X`) and find every such search, while a
-copy of the log alone reveals nothing (the key is derived from SECRET_KEY).
+fingerprint), so a data protection officer who asks "did anyone search for X?" can have
+`manage.py access_log_fingerprint` (which asks for X) find every such search, while a copy of
+the log alone reveals nothing (the key is derived from SECRET_KEY).
 
 This module knows no report or case: the admin (centres/admin_site.py) and the workspace
 (reporting/access.py) hand it the model and the rows.

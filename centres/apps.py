@@ -9,7 +9,8 @@ class CentresConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import notifications, roles
+        # database_roles registers the deploy check that the app's role cannot wipe the log.
+        from . import database_roles, notifications, roles  # noqa: F401
 
         notifications.register_kinds()
         # Every sign-in to the superuser account is logged and announced to the administrators.

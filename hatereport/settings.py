@@ -137,6 +137,13 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # PostgreSQL in every mode. The demo and the tests start their own server from a wheel
 # (hatereport/embedded_db.py) when no DATABASE_URL is given; production must give one.
+# Two roles in production (README, "Database roles"; centres/database_roles.py): `migrate`
+# runs with DATABASE_URL naming the owner role, which owns every table; web, worker and beat
+# run with DATABASE_URL naming the app role, which owns nothing and may only read and append
+# to the access log (`manage.py grant_app_role <role>`, run by the owner after each migrate).
+# The demo and the tests use one role. DATABASE_PASSWORD_FILE, when set, names a file holding
+# the password (a Docker or Kubernetes secret), so a process is given only its own role's
+# password and none sits in the environment that `env_file` shares between services.
 if os.environ.get("DATABASE_URL"):
     DATABASE_URL = os.environ["DATABASE_URL"]
 elif PRODUCTION:
@@ -148,6 +155,16 @@ else:
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
 }
+if os.environ.get("DATABASE_PASSWORD_FILE"):
+    try:
+        DATABASES["default"]["PASSWORD"] = (
+            Path(os.environ["DATABASE_PASSWORD_FILE"]).read_text(encoding="utf-8").strip()
+        )
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"DATABASE_PASSWORD_FILE: cannot read {os.environ['DATABASE_PASSWORD_FILE']} "
+            f"({exc.strerror})."
+        ) from exc
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------

@@ -6,9 +6,12 @@ tested (and fails until it is logged) the day it is registered; so is a new URL 
 a new workspace page.
 """
 
+import io
+
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.urls import reverse
 
 from casework.models import Case, Escalation
@@ -202,6 +205,22 @@ def assert_term_nowhere_in_the_log():
         assert "07700" not in written
 
 
+def test_fingerprint_command_finds_who_searched_for_a_term(staff_client, superuser, monkeypatch):
+    staff_client.get(reverse("admin:reporting_report_changelist"), {"q": PERSONAL_TERM})
+    staff_client.get(reverse("admin:reporting_report_changelist"), {"q": "someone else"})
+    # Case and spacing do not matter; the term is typed in, never an argument.
+    monkeypatch.setattr("sys.stdin", io.StringIO("amina  KHAN 07700 900123\n"))
+    out = io.StringIO()
+
+    call_command("access_log_fingerprint", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0] == f"Fingerprint: search #{search_fingerprint(PERSONAL_TERM)}"
+    assert len(lines) == 3
+    assert str(superuser) in lines[1]
+    assert lines[2] == "1 search found."
+
+
 def test_spoc_list_logs_only_the_rows_of_their_areas(client, report_mix, spoc_a):
     sign_in(client, spoc_a)
 
@@ -308,6 +327,12 @@ REPORT_SHOWN = {
     "receipt": "test_workspace_receipt_logs_the_disclosure_and_the_download",
     "evidence": "tests/reporting/test_evidence.py (logged as a disclosure)",
     "go_between": "tests/reporting/test_workspace.py (POST; logged as a change)",
+    "support_queue": "tests/reporting/test_support_queue.py (each row shown is logged)",
+    "refer": "tests/reporting/test_support_queue.py (the referral logged as a disclosure)",
+    "first_contact": "tests/reporting/test_support_queue.py (POST; logged as a change)",
+    "share": "test_workspace_share_pages_log_the_report_shown",
+    "share_confirm": "test_workspace_share_pages_log_the_report_shown",
+    "shared": "reporting/workspace/consent.py (the same fetch as share, which logs)",
 }
 
 
@@ -341,6 +366,18 @@ def test_workspace_search_logs_a_fingerprint_never_the_term(client, report_mix, 
         "0 shown of 0; go_between=on"
     )
     assert_term_nowhere_in_the_log()
+
+
+@pytest.mark.parametrize("page", ["share", "share_confirm"])
+def test_workspace_share_pages_log_the_report_shown(client, report_mix, volunteer_a, page):
+    report = report_mix.a_unshared
+    args = [report.pk] if page == "share" else [report.pk, "anonymously"]
+    sign_in(client, volunteer_a)
+
+    response = client.get(reverse(f"workspace:{page}", args=args))
+
+    assert response.status_code == 200
+    assert AccessLogEntry.objects.about(report).filter(user=volunteer_a, action="view").exists()
 
 
 # --- Receipts -------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from ..models import SHARED_WITH_POLICE, Consent
 from .scope import centre_reports, centre_worker_required
 
 
-def _report(request, pk, *, log=False):
+def _report(request, pk, *, log=True):
+    # Each page shows the report (what the police will see): a consultation, logged.
     return access.get_report_or_404(
         request.user, centre_reports(request.user).select_related("centre"), pk=pk, log=log
     )
