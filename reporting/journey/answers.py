@@ -60,6 +60,7 @@ def report_answers(journey) -> dict:
         "strands": WhyForm.strand_ids(motivation),
         "motivation_not_sure": NOT_SURE in motivation,
         "area_id": journey.area_id,
+        "home_area_id": journey.home_area_id(),
         "evidence": answers.get("evidence", []),
         "contact": None,
         "equality": None,

@@ -43,6 +43,8 @@ TRUSTED = {
     "reporting/services.py",
     "reporting/consent.py",
     "reporting/retention.py",
+    # The support queue's first contact: locks the report a page fetched in scope, by id.
+    "reporting/support.py",
     "casework/sweeps.py",
     "casework/tasks.py",
 }
@@ -172,8 +174,10 @@ def _admin_pages(report_mix) -> list[str]:
 
 # Workspace pages the walk leaves out, and why: the assisted journey's pages read a draft, not
 # a report, until it is sent; evidence needs a stored file (tests/reporting/test_evidence.py
-# covers its scope); the go-between switch answers POST only.
+# covers its scope); the go-between switch and the support queue's first contact answer POST
+# only.
 NOT_WALKED = {
+    "first_contact",
     "assisted_start",
     "assisted_language",
     "assisted_cancel",
@@ -201,6 +205,8 @@ def _workspace_pages(report_mix, centre, user) -> dict[str, str]:
         "share": [report_mix.a_unshared.pk],
         "share_confirm": [report_mix.a_unshared.pk, "anonymously"],
         "shared": [report.pk],
+        "support_queue": [],
+        "refer": [report.pk],
     }
     return {name: reverse(f"workspace:{name}", args=values) for name, values in args.items()}
 

@@ -140,6 +140,8 @@ def test_location_decides_area_or_central_queue(client, sparkbrook, where, expec
     if "place" in where:
         ordered.insert(index, ("where-place", where["place"]))
     if "online" in where:
+        # Then where the victim lives, left empty (tests/reporting/test_support_queue.py).
+        ordered.insert(index, ("where-home", {"home_place": ""}))
         ordered.insert(index, ("where-online", where["online"]))
     walk(client, "en", ordered)
     submit(client)

@@ -107,10 +107,11 @@ def test_online_support_only_report_lands_in_the_hub_queue_that_only_its_team_se
     sign_in(client, hub_volunteer)
     queue = client.get(reverse("workspace:support_queue"))
     assert [row["report"].pk for row in queue.context["rows"]] == [report.pk]
+    # Each row shown is logged, and the list with it.
+    assert AccessLogEntry.objects.about(report).filter(user=hub_volunteer, action="view").exists()
     page = client.get(reverse("workspace:report", args=[report.pk])).content.decode()
     assert "amina@example.org" in page  # given for support: the hub may use it
     assert "Record that the person was contacted" in page
-    assert AccessLogEntry.objects.filter(user=hub_volunteer, object_id=report.pk).exists()
 
     # Nobody else new sees it: another centre of the area, the central hub, the area's SPOC.
     for outsider in (other_volunteer, central_volunteer):
@@ -179,6 +180,11 @@ def test_first_contact_stops_the_clock_once_and_only_for_the_owner(
 
     report.refresh_from_db()
     assert report.support_contacted_by == hub_volunteer
+    assert (
+        AccessLogEntry.objects.about(report)
+        .filter(user=hub_volunteer, action="change", detail="support: first contact")
+        .exists()
+    )
     assert report.support_contacted_at is not None
     assert "already recorded" in again.content.decode()
     assert client.get("/centre/support/").context["rows"] == []
@@ -241,6 +247,11 @@ def test_a_referral_needs_agreement_keeps_the_choice_and_queues_the_message(
 
     assert done.status_code == 302
     referral = Referral.objects.get()
+    assert (
+        AccessLogEntry.objects.about(report)
+        .filter(user=hub_volunteer, action="disclose", detail=f"referral to service {takes.pk}")
+        .exists()
+    )
     assert referral.made_by == hub_volunteer
     message = referral.notification
     assert (message.kind, message.channel, message.recipient) == (
