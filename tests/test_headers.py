@@ -29,6 +29,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.forms import CASE_ACTION_FORMS
+from casework.models import Escalation
 from centres.middleware import PERMISSIONS_POLICY, ResponseHeadersMiddleware
 from centres.models import AccessLogEntry, AwarenessActivity
 from centres.services import invitation_url
@@ -169,6 +170,7 @@ def world(
     SupportServiceFactory()
     NotificationFactory(recipient=report.contact)
     LocalOutcomeCodeFactory(area=case.area)
+    Escalation.objects.create(case=case, kind="not_triaged", level="spoc")
     access.record(superuser, report, AccessLogEntry.Action.VIEW, detail="set-up")
     _axes_rows(volunteer_a)
 
@@ -204,6 +206,7 @@ def world(
             },
             "admin:app_list": {"app_label": "casework"},
             "admin:casework_case_action": {"action": next(iter(CASE_ACTION_FORMS))},
+            "admin:casework_case_evidence": {"evidence_id": evidence.pk},
             "admin/(?P<url>.*)": {"url": "no-such-page/"},  # the admin's catch-all
             "staff:invitation": invitation,
             "workspace:evidence": {"pk": evidence.pk},
