@@ -1,6 +1,8 @@
 """Keeping the victim informed: key events, notes, updates, contact attempts and referrals."""
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import SupportService
@@ -35,17 +37,41 @@ class NoteForm(CaseActionForm):
         )
 
 
+def language_for_staff(code: str) -> str:
+    """A language's name for an officer: in the admin's language, then as the site names it
+    in its own (Django's own name for Panjabi is in Latin letters)."""
+    own = dict(settings.LANGUAGES).get(code, code)
+    try:
+        name = str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return own
+    return name if name == own else f"{name} ({own})"
+
+
 class VictimUpdateForm(CaseActionForm):
+    """The standard messages first: they reach the victim in their own language. The
+    officer's own words are optional, shown as written under a line saying whose words they
+    are and in which language, and never sent by email or text message."""
+
     title = _("Update for the victim")
     message_code = forms.ChoiceField(
-        label=_("Standard message (translated into the victim's language)"),
+        label=_("Standard message"),
+        help_text=_("Start here: a standard message reaches the victim in their own language."),
         required=False,
         choices=[],
     )
     body = forms.CharField(
-        label=_("Your own words (sent as written)"),
+        label=_("Your own words (optional)"),
+        help_text=_(
+            "Shown to the victim exactly as you write them, not translated, under a line "
+            "saying a police officer wrote them and in which language. Never sent by email or "
+            "text message."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    body_language = forms.ChoiceField(
+        label=_("Language of your own words"), choices=[], initial="en", required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -53,6 +79,22 @@ class VictimUpdateForm(CaseActionForm):
         self.fields["message_code"].choices = [("", "—")] + [
             (code, message) for code, message in VICTIM_MESSAGES.items()
         ]
+        self.fields["body_language"].choices = [
+            (code, language_for_staff(code)) for code, _name in settings.LANGUAGES
+        ]
+        # Shown above the form, so the officer knows which language the victim reads.
+        self.intro = _("The victim's language: %(language)s.") % {
+            "language": language_for_staff(self.case.report.language)
+        }
+
+    def clean_body_language(self):
+        return self.cleaned_data["body_language"] or "en"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("message_code") and not cleaned.get("body", "").strip():
+            self.add_error("message_code", _("Choose a standard message or write the update."))
+        return cleaned
 
     def save(self):
         return services.send_victim_update(case=self.case, by=self.user, **self.cleaned_data)

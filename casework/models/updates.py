@@ -5,8 +5,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reporting.languages import text_direction
 from reporting.models import Channels
 
 
@@ -123,6 +125,37 @@ VICTIM_MESSAGES = {
 }
 
 
+# The line over an officer's own words on the victim's pages, in the page's language: one
+# sentence per language of the words, so each translation can put the language's name in the
+# form its grammar needs (Welsh mutates it after "yn", Polish declines it).
+WRITTEN_BY_OFFICER = {
+    "en": _("Written by the police officer, in English:"),
+    "cy": _("Written by the police officer, in Welsh:"),
+    "ur": _("Written by the police officer, in Urdu:"),
+    "pa": _("Written by the police officer, in Panjabi:"),
+    "bn": _("Written by the police officer, in Bengali:"),
+    "ar": _("Written by the police officer, in Arabic:"),
+    "ro": _("Written by the police officer, in Romanian:"),
+    "pl": _("Written by the police officer, in Polish:"),
+    "so": _("Written by the police officer, in Somali:"),
+    "ps": _("Written by the police officer, in Pashto:"),
+}
+
+
+def written_by_officer(language: str) -> str:
+    """ "Written by the police officer, in <language>:" in the active language."""
+    sentence = WRITTEN_BY_OFFICER.get(language)
+    if sentence is not None:
+        return str(sentence)
+    # A language added to LANGUAGES before its sentence: Django's name for it (settings add
+    # the languages Django does not know to LANG_INFO), else its own name.
+    try:
+        name = translation.get_language_info(language)["name_translated"]
+    except KeyError:
+        name = dict(settings.LANGUAGES).get(language, language)
+    return gettext("Written by the police officer, in %(language)s:") % {"language": name}
+
+
 class UpdateVisibility(models.TextChoices):
     """Who sees a case update: the police only, or the victim too."""
 
@@ -148,6 +181,11 @@ class CaseUpdate(models.Model):
     # A standard, translated message for the victim, by code; free text may follow it.
     message_code = models.CharField(_("standard message"), max_length=40, blank=True)
     body = models.TextField(_("text"), blank=True)
+    # The officer's own words are never translated: the victim's pages mark their language
+    # (lang, dir) and say who wrote them.
+    body_language = models.CharField(
+        _("language of the text"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     is_contact_attempt = models.BooleanField(_("records a contact attempt"), default=False)
@@ -186,10 +224,32 @@ class CaseUpdate(models.Model):
         message = VICTIM_MESSAGES.get(self.message_code or self.key_event)
         return str(message) if message else ""
 
-    def victim_text(self) -> str:
+    def officer_words(self) -> dict | None:
+        """The officer's own words as written, with their language, its direction and the
+        line saying who wrote them (in the active language); None without any."""
+        if not self.body:
+            return None
+        return {
+            "text": self.body,
+            "language": self.body_language,
+            "dir": text_direction(self.body_language),
+            "written_by": written_by_officer(self.body_language),
+        }
+
+    def victim_parts(self) -> dict:
         """The one wording of an update for the victim, in the active language: the standard
-        message, then any words the officer wrote. The tracking page and the centre
-        workspace both show this, so the victim and the volunteer read the same words."""
+        message, then any words the officer wrote, marked as theirs. The tracking page and
+        the centre workspace both show this (templates/reporting/_victim_update_text.html),
+        so the victim and the volunteer read the same words."""
+        return {"standard": self.standard_message, "officer_words": self.officer_words()}
+
+    def victim_parts_for_victim(self) -> dict:
+        """victim_parts() in the report's language, whatever the page around it is in."""
+        with translation.override(self.case.report.language):
+            return self.victim_parts()
+
+    def victim_text(self) -> str:
+        """victim_parts() as plain text: the standard message, then the officer's words."""
         return "\n\n".join(part for part in (self.standard_message, self.body) if part)
 
     def text_for_victim(self) -> str:

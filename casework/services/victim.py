@@ -1,6 +1,7 @@
 """The victim: key events and their clocks, notes, updates the victim sees and is told of,
 contact attempts, and referrals to support services."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -54,16 +55,27 @@ def add_internal_note(*, case: Case, by, body: str) -> CaseUpdate:
 
 
 def send_victim_update(
-    *, case: Case, by, message_code: str = "", body: str = "", key_event: str = ""
+    *,
+    case: Case,
+    by,
+    message_code: str = "",
+    body: str = "",
+    body_language: str = "en",
+    key_event: str = "",
 ) -> CaseUpdate:
     """An update the victim sees on the tracking page, in their language, and is told of
     through their safe-contact plan. It meets every running Victims' Code clock and starts
-    the next routine one."""
+    the next routine one. The officer's own words (`body`, in `body_language`) are shown as
+    written and marked as theirs, and never go into an email or text message."""
     if message_code and message_code not in VICTIM_MESSAGES:
         raise ValidationError({"message_code": _("Choose a standard message.")})
     if not message_code and not body.strip():
         raise ValidationError(
             {"body": _("Choose a standard message or write the update.")}, code="empty"
+        )
+    if body_language not in dict(settings.LANGUAGES):
+        raise ValidationError(
+            {"body_language": _("Choose the language you wrote in.")}, code="language"
         )
     with transaction.atomic():
         case = lock_case(case)
@@ -74,6 +86,7 @@ def send_victim_update(
             message_code=message_code,
             key_event=key_event or (message_code if message_code in KeyEvent.values else ""),
             body=body.strip(),
+            body_language=body_language,
             author=by,
             created_at=now,
         )

@@ -12,7 +12,8 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
     """What has happened to the report, oldest first, in plain words (the page's language).
 
     Only victim-visible updates are read. Each entry: at (a datetime or None for what is
-    still to come), title, and text.
+    still to come), title, and text; an update's entry has its words as `update`
+    (CaseUpdate.victim_parts).
     """
     entries = [{"at": report.submitted_at, "title": _("We received your report"), "text": ""}]
     withdrawn = [
@@ -33,8 +34,14 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
                 }
             )
         for update in case.updates.filter(visibility=CaseUpdate.Visibility.VICTIM):
+            # The standard message and the officer's own words, marked with their language.
             entries.append(
-                {"at": update.created_at, "title": _("Update"), "text": update.victim_text()}
+                {
+                    "at": update.created_at,
+                    "title": _("Update"),
+                    "text": "",
+                    "update": update.victim_parts(),
+                }
             )
         if case.status == CaseStatus.CLOSED and case.closed_at:
             entries.append(

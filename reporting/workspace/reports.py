@@ -143,7 +143,7 @@ def report_detail(request, pk):
             "report": report,
             "case": case,
             "updates": [
-                {"update": u, "text": u.victim_text(), "for_victim": u.text_for_victim()}
+                {"update": u, "parts": u.victim_parts(), "for_victim": u.victim_parts_for_victim()}
                 for u in updates
             ],
             "contact": contact,
