@@ -5,11 +5,13 @@ service behind a form checks its rules again under the row lock.
 """
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centres.models import Notification
 from reporting import access, reporter_news
 from reporting.models import Channels
 
@@ -49,6 +51,9 @@ def case_page_context(user, case, *, mark_read: bool = False) -> dict:
             if code in Channels.values
         ],
         "victim_channel": services.victim_message_channel(report),
+        # What the outbox could not deliver to the reporter by any way their plan allows
+        # (centres/receipts.py falls back first): the police must tell them another way.
+        "undelivered": undelivered_to_reporter(contact),
         "form_groups": {
             group: [(name, forms_[name]) for name in names if name in forms_]
             for group, names in FORM_GROUPS.items()
@@ -69,6 +74,19 @@ def case_page_context(user, case, *, mark_read: bool = False) -> dict:
         "now": timezone.now(),
         "summary_pdf_url": reverse("admin:casework_case_summary_pdf", args=[case.pk]),
     }
+
+
+def undelivered_to_reporter(contact) -> list:
+    """Messages to this reporter that failed for good, newest first (a few at most)."""
+    if contact is None:
+        return []
+    return list(
+        Notification.objects.filter(
+            recipient_type=ContentType.objects.get_for_model(contact),
+            recipient_id=contact.pk,
+            status=Notification.Status.FAILED,
+        ).order_by("-created_at")[:20]
+    )
 
 
 def case_action_view(case_admin, request, object_id, action):

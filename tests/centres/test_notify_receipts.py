@@ -7,6 +7,7 @@ from django.test import Client
 
 from centres import delivery
 from centres.models import Notification
+from tests.conftest import sign_in
 from tests.factories import NotificationFactory, ReporterContactFactory
 from tests.notify_server import NotifyServer
 
@@ -156,3 +157,28 @@ def test_malformed_receipt_is_a_bad_request(settings):
         HTTP_AUTHORIZATION=f"Bearer {TOKEN}",
     )
     assert response.status_code == 400
+
+
+def test_message_undeliverable_every_way_is_shown_on_the_spocs_case_page(
+    notify, receipts_url, report_mix, spoc_a
+):
+    """A failure with no other way left is the police's to act on: the SPOC handling the case
+    sees it on the case page (the reporter's number is never shown in the message list)."""
+    report = report_mix.a_details
+    contact = report.contact
+    contact.channels = ["sms"]
+    contact.email = ""
+    contact.save()
+    notification = acknowledgement(contact, "sms")
+    [text] = notify.sent()
+    client = sign_in(Client(), spoc_a)
+    case_url = f"/admin/casework/case/{report.case.pk}/change/"
+    assert "were not delivered" not in client.get(case_url).content.decode()
+
+    notify.send_receipt(text, "permanent-failure", callback_url=receipts_url, token=TOKEN)
+
+    page = client.get(case_url).content.decode()
+    assert "Messages to the reporter that were not delivered" in page
+    assert "no other way the plan allows" in page
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.FAILED
