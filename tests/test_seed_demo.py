@@ -320,3 +320,21 @@ def test_demo_code_prints_a_code_the_seeded_account_accepts(seeded, settings):
 
     device = TOTPDevice.objects.get(user__email="officer@demo.hatereport.test")
     assert device.verify_token(out.getvalue().strip())
+
+
+def test_every_area_and_the_central_queue_has_a_support_hub_with_a_team(seeded):
+    from centres.models import Area, Centre
+
+    for area in Area.objects.all():
+        hub = Centre.objects.get(area=area, is_support_hub=True)
+        assert User.objects.centre_team(hub.pk).exists(), area.name
+    # Support requests landed in owned queues, the demo volunteer's centre (its area's hub)
+    # among them; the last week's wait for first contact, older ones were contacted.
+    volunteer = User.objects.get(email="volunteer@demo.hatereport.test")
+    centre = Membership.objects.get(user=volunteer).centre
+    assert centre.is_support_hub
+    assert Report.objects.filter(support_centre=centre).exists()
+    queued = Report.objects.filter(support_centre__isnull=False)
+    assert queued.filter(support_contacted_at__isnull=True).exists()
+    assert queued.filter(support_contacted_at__isnull=False).exists()
+    assert queued.filter(centre__isnull=True).exists()  # online ones, at hubs

@@ -86,18 +86,19 @@ def create_reports(demo):
 
 def route_support_requests(demo):
     """Each report whose reporter asked for support nobody else gives lands in its support
-    queue (reporting/support.py), with its clock; those due more than a day ago were
-    contacted, on their due day, by the owning centre's volunteer. No random choices."""
+    queue (reporting/support.py), with its clock; those due more than five days ago were
+    contacted, on their due day, by the owning centre's volunteer, so the last week's wait
+    (some overdue). No random choices."""
     contacts = {c.report_id: c for c in ReporterContact.objects.filter(report__in=demo.reports)}
     routed = []
     for report in demo.reports:
         support.route(report, contacts.get(report.pk), at=report.submitted_at)
         if report.support_centre_id is None:
             continue
-        if report.support_due_at < demo.now - timedelta(days=1):
+        if report.support_due_at < demo.now - timedelta(days=5):
             team = demo.volunteers.get(report.support_centre.slug) or [None]
             report.support_contacted_at = min(
-                report.support_due_at - timedelta(hours=8), demo.now - timedelta(days=1)
+                report.support_due_at - timedelta(hours=8), demo.now - timedelta(days=5)
             )
             report.support_contacted_by = report.logged_by or team[0]
         routed.append(report)
