@@ -379,17 +379,34 @@ def test_contact_attempt_voicemail_when_plan_says_no_is_refused(area_a, spoc_a):
 # --- Referrals -------------------------------------------------------------------------------
 
 
-def test_referral_with_consent_is_recorded_once(case_a, spoc_a):
-    service = SupportServiceFactory()
+def test_referral_with_consent_is_recorded_once_and_queued_for_the_service(case_a, spoc_a):
+    service = SupportServiceFactory(
+        referral_channel="secure_email", referral_email="referrals@service.example.org"
+    )
 
     referral = services.refer_to_service(
         case=case_a, by=spoc_a, service=service, consent_given=True
     )
 
     assert (referral.report, referral.made_by) == (case_a.report, spoc_a)
+    # Delivered through the outbox (reporting/referrals.py; the integration test sends it).
+    assert (referral.notification.kind, referral.notification.recipient) == (
+        "support_referral",
+        service,
+    )
     with pytest.raises(ValidationError, match="already"):
         services.refer_to_service(case=case_a, by=spoc_a, service=service, consent_given=True)
     assert Referral.objects.count() == 1
+    assert Notification.objects.filter(kind="support_referral").count() == 1
+
+
+def test_referral_to_a_service_that_takes_none_through_us_is_refused(case_a, spoc_a):
+    with pytest.raises(ValidationError, match="does not take referrals through Hate Report"):
+        services.refer_to_service(
+            case=case_a, by=spoc_a, service=SupportServiceFactory(), consent_given=True
+        )
+    assert not Referral.objects.exists()
+    assert not Notification.objects.filter(kind="support_referral").exists()
 
 
 def test_referral_without_consent_is_refused(case_a, spoc_a):
