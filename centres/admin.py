@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 # People and their roles (registered there): accounts, memberships, grants waiting.
+from . import notifications
+from .admin_paging import CappedListAdmin
 from .admin_people import CentreMembershipInline, save_membership_formset
 from .models import (
     AccessLogEntry,
@@ -141,14 +143,32 @@ class AwarenessActivityAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class NotificationKindFilter(admin.SimpleListFilter):
+    """The kinds of message the apps registered (centres/notifications.py), rather than
+    Django's filter for a plain column, which reads every row's kind on every page."""
+
+    title = _("message")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return sorted((name, name) for name in notifications.KINDS)
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(kind=self.value())
+        return queryset
+
+
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    """The outbox: what was sent, what is waiting and what failed. Nothing personal is shown."""
+class NotificationAdmin(CappedListAdmin, admin.ModelAdmin):
+    """The outbox: what was sent, what is waiting and what failed. Nothing personal is shown.
+    Newest first on the primary key's index, with a capped count (centres/admin_paging.py)."""
 
     list_display = ["kind", "channel", "status", "attempts", "next_attempt_at", "sent_at"]
-    list_filter = ["status", "channel", "kind"]
+    list_filter = ["status", "channel", NotificationKindFilter]
     date_hierarchy = None
-    show_full_result_count = False
+    list_per_page = 50
+    ordering = ["-pk"]
     fields = [
         "key",
         "kind",
@@ -179,14 +199,15 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
-    """Read-only: the database itself refuses changes to the log."""
+class AccessLogEntryAdmin(CappedListAdmin, admin.ModelAdmin):
+    """Read-only: the database itself refuses changes to the log. Newest first on the index
+    of `at`, with a capped count (centres/admin_paging.py)."""
 
     list_display = ["at", "user", "action", "object_label", "detail", "reason"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_label", "user__name", "user__email"]
     list_select_related = ["user", "object_type"]
-    show_full_result_count = False
+    list_per_page = 50
 
     def has_add_permission(self, request):
         return False

@@ -117,7 +117,11 @@ def report_scope(user, prefix: str = "") -> Q:
 
 
 def reports_visible_to(user, queryset: QuerySet) -> QuerySet:
-    return _scoped(queryset.filter(report_scope(user)).distinct(), "reports_visible_to")
+    # No DISTINCT: every join the scope makes is to one row (a report's centre, its support
+    # centre, its one case), so no report can come twice, and a DISTINCT over every column
+    # would make each list sort and count the whole scope (docs/architecture.md, "Staff pages
+    # at scale"; tests/casework/test_changelist_scale.py).
+    return _scoped(queryset.filter(report_scope(user)), "reports_visible_to")
 
 
 def reports_counted_for(user, queryset: QuerySet) -> QuerySet:

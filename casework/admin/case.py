@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from centres.admin_paging import CappedListAdmin
 from centres.admin_site import AccessLoggedAdmin
 from reporting import access
 from reporting.evidence_views import evidence_response
@@ -39,7 +40,6 @@ from .filters import (
     StrandFilter,
     list_choices,
 )
-from .paginator import CappedCountPaginator, CaseChangeList
 
 
 class AssignActionForm(admin.helpers.ActionForm):
@@ -47,7 +47,7 @@ class AssignActionForm(admin.helpers.ActionForm):
     officer = forms.CharField(label=_("Officer"), required=False, widget=forms.Select)
 
 
-class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
+class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
         "status",
@@ -77,9 +77,6 @@ class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
     search_help_text = _("Search by reference, for example HR-7KQ4-M2XD.")
     list_select_related = ["report", "report__centre", "area", "owner"]
     list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    paginator = CappedCountPaginator
     ordering = ["-opened_at", "-pk"]
     actions = ["assign_to_me", "assign_to_officer", "mark_triaged"]
     action_form = AssignActionForm
@@ -125,9 +122,6 @@ class CaseAdmin(AccessLoggedAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.cases_handled_by(request.user, super().get_queryset(request))
-
-    def get_changelist(self, request, **kwargs):
-        return CaseChangeList
 
     def has_add_permission(self, request):
         return False

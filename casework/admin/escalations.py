@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from centres.admin_paging import CappedListAdmin
 from centres.admin_site import AccessLoggedAdmin
 from reporting import access
 from reporting.models import normalise_reference
-
-from .paginator import CappedCountPaginator
 
 
 class EscalationStateFilter(admin.SimpleListFilter):
@@ -30,16 +29,13 @@ class EscalationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EscalationAdmin(AccessLoggedAdmin, admin.ModelAdmin):
+class EscalationAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
     list_display = ["reference", "kind", "level", "area", "raised_at", "resolved_at"]
     list_filter = [EscalationStateFilter, "kind", "level"]
     list_select_related = ["case__report", "case__area"]
     search_fields = ["=case__report__reference"]
     search_help_text = _("Search by reference, for example HR-7KQ4-M2XD.")
     list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    paginator = CappedCountPaginator
     # Newest first: the sweeps insert escalations as they raise them, so the primary key's
     # order is the order raised, read backwards on its index at any size (raised_at has only
     # the open escalations' partial index).
