@@ -192,9 +192,6 @@ class AwarenessActivity(models.Model):
     )
     logged_at = models.DateTimeField(_("logged at"), default=timezone.now)
 
-    # How many a centre is asked for each year (the Essex HIRC scheme).
-    YEARLY_TARGET = 2
-
     class Meta:
         verbose_name = _("awareness activity")
         verbose_name_plural = _("awareness activities")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from centres import forms as centre_forms
 from centres import roles
-from centres.models import AwarenessActivity, Membership, Role, Strand
+from centres.models import Membership, Role, Strand
 from centres.services import add_centre_member, end_membership
 from centres.stats import suppress
 
@@ -48,7 +48,6 @@ def training(request, centre_id):
             "form": form,
             "activities": activities.select_related("logged_by"),
             "done": done,
-            "target": AwarenessActivity.YEARLY_TARGET,
             "year": today.year,
             "memberships": [m for m in request.user.active_memberships if m.centre_id == centre.pk],
             "notice_from": today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from centres.models import AccessLogEntry, AwarenessActivity, Membership, Role
+from centres.models import AccessLogEntry, Membership, Role
 
 from .. import access, receipt, reporter_news
 from ..languages import text_direction
@@ -77,7 +77,6 @@ def home(request):
                 }
                 for centre in centres
             ],
-            "target": AwarenessActivity.YEARLY_TARGET,
             "own_training": _own_training_notices(user, today),
             "query": _query_without_page(request),
             "today": today,
