@@ -95,9 +95,10 @@ def test_daily_review_lists_last_24_hours_with_what_is_done(client, area_a, area
         case=done, by=spoc_a, threat="low", harm="low", risk="low", grade="scheduled"
     )
     services.send_victim_update(case=done, by=spoc_a, message_code="received")
-    services.refer_to_service(
-        case=done, by=spoc_a, service=SupportServiceFactory(), consent_given=True
+    takes_referrals = SupportServiceFactory(
+        referral_channel="secure_email", referral_email="referrals@service.example.org"
     )
+    services.refer_to_service(case=done, by=spoc_a, service=takes_referrals, consent_given=True)
     untouched = make_case(area=area_a)
     old = make_case(area=area_a, opened_at=timezone.now() - dt.timedelta(hours=25))
     other_area = make_case(area=area_b)
