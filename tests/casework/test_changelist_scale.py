@@ -148,3 +148,33 @@ def test_outbox_filters_by_the_registered_kinds_without_reading_the_table(
     assert not [s for s in sql if "DISTINCT" in s.upper()]
     assert {n.kind for n in filtered.context["cl"].result_list} == {kind}
     assert f"?kind={kind}" in response.content.decode()
+
+
+def test_long_case_summary_pdf_keeps_every_update_in_its_fixed_columns(client, area_a, spoc_a):
+    """The summary's tables are laid out fixed (templates/casework/_pdf_styles.html, for
+    speed: bench/pdfs.py); nothing of a long case may be lost or cut off for it."""
+    import io
+
+    from pypdf import PdfReader
+
+    from casework.models import CaseUpdate
+
+    case = make_case(area=area_a)
+    CaseUpdate.objects.bulk_create(
+        CaseUpdate(
+            case=case,
+            visibility="internal",
+            author=spoc_a,
+            body=f"Visit number {n} recorded; the neighbour was spoken to about the notes.",
+        )
+        for n in range(1, 61)
+    )
+    sign_in(client, spoc_a)
+
+    response = client.get(reverse("admin:casework_case_summary_pdf", args=[case.pk]))
+
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert len(reader.pages) > 3
+    for n in (1, 30, 60):
+        assert f"Visit number {n} recorded;" in text
