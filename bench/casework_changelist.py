@@ -163,6 +163,9 @@ def fill(first: int, last: int) -> float:
               '', ''
             FROM generate_series(%s, %s) AS g
             JOIN bench_area ba ON ba.n = g %% %s
+            -- Ids in the order of g, so the areas' reports interleave as real arrivals do
+            -- (a hash join would otherwise number them area by area).
+            ORDER BY g
             """,
             [first, last, AREAS],
         )
@@ -189,6 +192,7 @@ def fill(first: int, last: int) -> float:
                 WHEN r.id %% 50 = 0 THEN 'outcome_recorded'
                 ELSE 'closed' END AS status) s
             WHERE r.id BETWEEN %s AND %s
+            ORDER BY r.id
             """,
             [first, last],
         )
