@@ -24,6 +24,7 @@ from .outcomes import (
     OutcomeQuerySet,
     OutcomeType,
 )
+from .read_marks import ReadMark
 from .review import CaseImpactAssessment, DailyReview, ImpactLevel
 from .updates import (
     VICTIM_MESSAGES,
@@ -61,6 +62,7 @@ __all__ = [
     "OutcomeQuerySet",
     "OutcomeType",
     "Priority",
+    "ReadMark",
     "RecordingDecision",
     "ThriveAssessment",
     "ThriveLevel",

@@ -230,7 +230,7 @@ def test_daily_digest_does_not_count_a_withdrawn_case(area_a, spoc_a):
 
     assert (digest.context["cases"], digest.context["not_triaged"]) == (1, 1)
     [message] = mail.outbox
-    assert "1 new cases in the last 24 hours, 1 not yet triaged" in message.body
+    assert "1 new cases since the last review, 1 not yet triaged" in message.body
     assert kept.report.reference not in message.body  # counts only, ever
 
 
@@ -245,7 +245,7 @@ def test_daily_digest_queued_before_a_withdrawal_is_counted_again_when_sent(area
 
     assert digest.status == Notification.Status.SENT
     [message] = mail.outbox
-    assert "1 new cases in the last 24 hours, 1 not yet triaged" in message.body
+    assert "1 new cases since the last review, 1 not yet triaged" in message.body
 
 
 # --- The daily threat review, on screen and as a PDF -----------------------------------------

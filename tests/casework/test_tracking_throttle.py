@@ -263,7 +263,7 @@ def test_one_ipv6_64_is_one_client(report):
     assert signed_in(attempt(at("2001:db8:1:3::1"), report.reference, PASSPHRASE))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_attempts_from_one_client_count_as_many(report):
     """Ten at once from one address: five are checked, five refused (the per-client lock)."""
     answers, ready = [], threading.Barrier(10)

@@ -10,6 +10,7 @@ doubled.
 
 import os
 import signal
+import threading
 import time
 from collections import Counter
 
@@ -73,7 +74,7 @@ def outbox_stack(postgres, notify, redis_server, tmp_path):
     redis_server.flush()
     connection = postgres.connect()
     with connection, connection.cursor() as cursor:
-        cursor.execute("TRUNCATE centres_notification")
+        cursor.execute("TRUNCATE centres_notification CASCADE")
     connection.close()
     stack = Stack(redis=redis_server, tmp=tmp_path)
     stack.env.update(
@@ -125,12 +126,12 @@ def test_postgres_restarted_between_send_and_record_each_message_arrives_once(
 
     def restart_during_delivery(message):
         # Notify has accepted the message; before it answers, the database goes away for
-        # two seconds and comes back (a restart, a fail-over), so recording the result fails.
+        # three seconds (a restart, a fail-over), so recording the result meets it gone.
         if len(notify.messages) in (3, 12) and len(restarts) < 2:
             restarts.append(message["reference"])
             postgres.stop()
-            time.sleep(2)
-            postgres.start()
+            # Back three seconds later, while the worker is recording what Notify accepted.
+            threading.Timer(3, postgres.start).start()
 
     seed(postgres, outbox_stack, count)
     notify.on_send = restart_during_delivery
@@ -160,10 +161,15 @@ def test_worker_frozen_past_its_lease_never_sends_its_copy(postgres, notify, out
     runs out, a second worker claims and sends it; the first wakes and must not send."""
     seed(postgres, outbox_stack, 1)  # handed to the broker; no worker yet
     blocker = postgres.connect()
-    # Hold the worker inside the build: reading the recipient waits on this lock.
-    blocker.cursor().execute("LOCK TABLE reporting_reportercontact IN ACCESS EXCLUSIVE MODE")
-    first = outbox_stack.start_worker("first")
-    wait_for(lambda: _attempts(postgres) == 1, timeout=30, what="the first worker's claim")
+    # Hold the worker inside the build, after its claim: reading the report waits on this
+    # lock (the claim itself reads only the outbox row and the reporter's plan).
+    blocker.cursor().execute("LOCK TABLE reporting_report IN ACCESS EXCLUSIVE MODE")
+    try:
+        first = outbox_stack.start_worker("first")
+        wait_for(lambda: _attempts(postgres) == 1, timeout=30, what="the first worker's claim")
+    except BaseException:
+        blocker.close()
+        raise
     time.sleep(0.5)  # it is now waiting on the lock, inside the build
     os.killpg(first.pid, signal.SIGSTOP)
     try:
