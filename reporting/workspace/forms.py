@@ -46,7 +46,6 @@ class AssistedStartForm(forms.Form):
             self.fields["centre"].initial = only[0].pk
             self.fields["centre"].widget = forms.HiddenInput()
 
-
     def clean_how(self):
         return self.cleaned_data["how"] or Channel.ASSISTED
 
