@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from centres.models import SupportService
+from centres.models import ReferralChannel, SupportService
 from reporting import access
 from reporting.models import Channels
 
@@ -142,8 +142,13 @@ class ContactAttemptForm(CaseActionForm):
 
 class ReferralForm(CaseActionForm):
     title = _("Referral to a support service")
+    # Only services the outbox can deliver a referral to (reporting/referrals.py): the others
+    # are given to the victim by phone number or website.
     service = forms.ModelChoiceField(
-        label=_("Service"), queryset=SupportService.objects.filter(is_active=True)
+        label=_("Service"),
+        queryset=SupportService.objects.filter(
+            is_active=True, referral_channel=ReferralChannel.SECURE_EMAIL
+        ).exclude(referral_email=""),
     )
     consent_given = forms.BooleanField(
         label=_("The victim agreed to this referral"), required=False

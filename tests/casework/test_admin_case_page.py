@@ -325,3 +325,24 @@ def test_changelist_beyond_cap_says_more_than(client, area_a, spoc_a, monkeypatc
     response = client.get(reverse(CHANGELIST))
 
     assert "More than 3 cases" in response.content.decode()
+
+
+def test_referral_form_offers_only_services_that_take_referrals(client, area_a, spoc_a):
+    """The outbox can deliver a referral only to a service with a secure address; the others
+    are given to the victim by phone or website, so the police form does not offer them."""
+    from tests.factories import SupportServiceFactory
+
+    case = make_case(area=area_a)
+    takes = SupportServiceFactory(
+        name="Takes referrals",
+        referral_channel="secure_email",
+        referral_email="referrals@service.example.org",
+    )
+    SupportServiceFactory(name="Phone only", referral_channel="none")
+    sign_in(client, spoc_a)
+
+    response = client.get(change_url(case))
+
+    forms = dict(response.context["form_groups"]["referrals"])
+    offered = list(forms["referral"].fields["service"].queryset)
+    assert offered == [takes]
