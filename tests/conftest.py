@@ -58,6 +58,18 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    # A request through the test client leaves its page's language active in the thread
+    # (LocaleMiddleware activates it and nothing deactivates it): every test starts in the
+    # site's language, whatever the test before it asked for.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_content_type_cache():
     # A transactional test's flush can recreate content types under new ids; a cached old id
     # would then break the access log's foreign key in whichever test runs next.
