@@ -15,7 +15,12 @@ from .case import (
     TransitionRefused,
 )
 from .clocks import Clock, ClockKind, ClockQuerySet
+from .board import BoardReport
 from .escalations import Escalation, EscalationKind, EscalationLevel
+from .holds import LegalHold, LegalHoldKind
+from .feedback import FEEDBACK_QUESTIONS, VictimFeedback
+from .links import LinkKind, ReportLink, ReportLinkQuerySet
+from .insights import InsightsFact, InsightsFactKind, InsightsRefresh
 from .outcomes import (
     Authorisation,
     AuthorisationDecision,
@@ -26,6 +31,7 @@ from .outcomes import (
 )
 from .read_marks import ReadMark
 from .review import CaseImpactAssessment, DailyReview, ImpactLevel
+from .tension import TensionAlert
 from .updates import (
     VICTIM_MESSAGES,
     CaseUpdate,
@@ -38,9 +44,11 @@ from .updates import (
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "FEEDBACK_QUESTIONS",
     "CLOSE_WITHOUT_OUTCOME_FROM",
     "VICTIM_MESSAGES",
     "Authorisation",
+    "BoardReport",
     "AuthorisationDecision",
     "Case",
     "CaseEvent",
@@ -56,7 +64,15 @@ __all__ = [
     "EscalationKind",
     "EscalationLevel",
     "ImpactLevel",
+    "InsightsFact",
+    "InsightsFactKind",
+    "InsightsRefresh",
     "KeyEvent",
+    "LinkKind",
+    "ReportLink",
+    "ReportLinkQuerySet",
+    "LegalHold",
+    "LegalHoldKind",
     "LocalOutcomeCode",
     "Outcome",
     "OutcomeQuerySet",
@@ -64,9 +80,11 @@ __all__ = [
     "Priority",
     "ReadMark",
     "RecordingDecision",
+    "TensionAlert",
     "ThriveAssessment",
     "ThriveLevel",
     "TrackingFailure",
     "TransitionRefused",
     "UpdateVisibility",
+    "VictimFeedback",
 ]
