@@ -17,7 +17,6 @@ from .case import (
 from .clocks import Clock, ClockKind, ClockQuerySet
 from .board import BoardReport
 from .escalations import Escalation, EscalationKind, EscalationLevel
-from .insights import InsightsFact, InsightsFactKind, InsightsRefresh
 from .holds import LegalHold, LegalHoldKind
 from .feedback import FEEDBACK_QUESTIONS, VictimFeedback
 from .links import LinkKind, ReportLink, ReportLinkQuerySet
@@ -65,9 +64,6 @@ __all__ = [
     "EscalationKind",
     "EscalationLevel",
     "ImpactLevel",
-    "InsightsFact",
-    "InsightsFactKind",
-    "InsightsRefresh",
     "InsightsFact",
     "InsightsFactKind",
     "InsightsRefresh",
