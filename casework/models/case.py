@@ -129,6 +129,12 @@ class Case(models.Model):
         _("enhanced rights under the Victims' Code"), default=True
     )
     enhanced_downgrade_reason = models.TextField(_("reason for standard rights"), blank=True)
+    # Set when the case opens for a report about someone under 18: police see it on the case
+    # page, the case list (a filter) and the case summary; with it, only an inspector may
+    # lower the victim's enhanced rights (services/handling.py).
+    safeguarding = models.BooleanField(
+        _("safeguarding: a child or young person under 18"), default=False, db_default=False
+    )
     update_interval_days = models.PositiveSmallIntegerField(
         _("routine update every (days)"), default=28
     )
@@ -193,6 +199,12 @@ class Case(models.Model):
             # The changelist: overdue clocks per area, and every area's cases newest first.
             models.Index(fields=["area", "next_clock_due_at"], name="case_area_due_idx"),
             models.Index(fields=["opened_at"], name="case_opened_idx"),
+            # The changelist's safeguarding filter: few cases, so a small partial index.
+            models.Index(
+                fields=["area", "opened_at"],
+                condition=Q(safeguarding=True),
+                name="case_safeguarding_idx",
+            ),
         ]
 
     def __str__(self):

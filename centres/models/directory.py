@@ -60,12 +60,17 @@ class CentreQuerySet(models.QuerySet):
     def listed(self):
         return self.filter(is_listed=True)
 
+    def schools(self):
+        return self.filter(kind=CentreKind.SCHOOL)
+
 
 class CentreKind(models.TextChoices):
-    """The two models of reporting centre: West Midlands (TPRC) and Essex (HIRC)."""
+    """The two models of reporting centre, West Midlands (TPRC) and Essex (HIRC), and schools,
+    whose staff log pupils' reports and whose designated safeguarding lead hears back."""
 
     TPRC = "tprc", _("Third party reporting centre")
     HIRC = "hirc", _("Hate incident reporting centre")
+    SCHOOL = "school", _("School")
 
 
 class Centre(models.Model):
@@ -73,7 +78,7 @@ class Centre(models.Model):
 
     Kind = CentreKind
 
-    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(_("web address name"), max_length=80, unique=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
@@ -145,6 +150,10 @@ class Centre(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_school(self) -> bool:
+        return self.kind == CentreKind.SCHOOL
 
     @property
     def accessibility(self) -> list[tuple[str, str]]:

@@ -111,6 +111,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Role(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer or ambassador")
     COORDINATOR = "coordinator", _("Centre coordinator")
+    # A school's designated safeguarding lead: a centre role at a school (centres/roles.py).
+    SAFEGUARDING_LEAD = "safeguarding_lead", _("Designated safeguarding lead (school)")
     SPOC = "spoc", _("Police single point of contact")
     OFFICER = "officer", _("Police officer")
     INSPECTOR = "inspector", _("Police inspector")
@@ -118,7 +120,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-Role.CENTRE_ROLES = frozenset({Role.VOLUNTEER, Role.COORDINATOR})
+Role.CENTRE_ROLES = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.SAFEGUARDING_LEAD})
 Role.POLICE_ROLES = frozenset({Role.SPOC, Role.OFFICER, Role.INSPECTOR})
 Role.ADMIN_ROLES = Role.POLICE_ROLES | {Role.ADMINISTRATOR}
 # Roles that take effect only once a second person approves them (centres/roles.py): every
@@ -213,7 +215,7 @@ class Membership(models.Model):
                 name="membership_scope_matches_role",
                 condition=(
                     Q(
-                        role__in=["volunteer", "coordinator"],
+                        role__in=["volunteer", "coordinator", "safeguarding_lead"],
                         centre__isnull=False,
                         area__isnull=True,
                     )

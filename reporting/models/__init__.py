@@ -25,12 +25,15 @@ from .person import (
 from .report import (
     REFERENCE_ALPHABET,
     SHARED_WITH_POLICE,
+    UNDER_18,
+    AgeGroup,
     Answer,
     Channel,
     Consent,
     Report,
     ReporterRole,
     ReportQuerySet,
+    SchoolSharing,
     new_reference,
     normalise_reference,
 )
@@ -38,6 +41,8 @@ from .report import (
 __all__ = [
     "REFERENCE_ALPHABET",
     "SHARED_WITH_POLICE",
+    "UNDER_18",
+    "AgeGroup",
     "Answer",
     "Channel",
     "Channels",
@@ -53,6 +58,7 @@ __all__ = [
     "ReportAddition",
     "ReportDraft",
     "ReportQuerySet",
+    "SchoolSharing",
     "ReporterContact",
     "ReporterRole",
     "evidence_path",

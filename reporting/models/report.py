@@ -52,6 +52,29 @@ class Consent(models.TextChoices):
 SHARED_WITH_POLICE = (Consent.SHARE_WITH_DETAILS, Consent.SHARE_ANONYMOUSLY)
 
 
+class AgeGroup(models.TextChoices):
+    """How old the person it happened to is, asked of every report (blank on reports made
+    before the question). Under 18 gives the case enhanced Victims' Code rights and the
+    safeguarding flag (casework/services/opening.py)."""
+
+    UNDER_11 = "under_11", _("Under 11")
+    FROM_11_TO_15 = "11_15", _("11 to 15")
+    FROM_16_TO_17 = "16_17", _("16 or 17")
+    ADULT = "adult", _("18 or over")
+    PREFER_NOT = "prefer_not", _("Prefer not to say")
+
+
+UNDER_18 = (AgeGroup.UNDER_11, AgeGroup.FROM_11_TO_15, AgeGroup.FROM_16_TO_17)
+
+
+class SchoolSharing(models.TextChoices):
+    """What the young person agreed their school may see (reporting/access.py honours it)."""
+
+    NOT_TOLD = "", _("The school is not told")
+    REPORT = "report", _("What happened, without contact details")
+    WITH_DETAILS = "details", _("What happened and how to contact them")
+
+
 class Answer(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
@@ -194,6 +217,31 @@ class Report(models.Model):
         related_name="+",
         verbose_name=_("first contact about support made by"),
     )
+    # Young people (issue 19): the age group, and the school told with their consent.
+    age_group = models.CharField(
+        _("age of the person it happened to"),
+        max_length=10,
+        choices=AgeGroup.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
+    school = models.ForeignKey(
+        Centre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="school_reports",
+        verbose_name=_("school told"),
+    )
+    school_sharing = models.CharField(
+        _("what the school may see"),
+        max_length=10,
+        choices=SchoolSharing.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
     # Retention: set when personal content has been removed by the purge.
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
@@ -238,6 +286,19 @@ class Report(models.Model):
                 name="report_support_contact_needs_queue",
                 condition=Q(support_contacted_at__isnull=True) | Q(support_centre__isnull=False),
             ),
+            models.CheckConstraint(
+                name="report_age_group_valid",
+                condition=Q(age_group="") | Q(age_group__in=AgeGroup.values),
+            ),
+            # A school is told only with what the young person agreed it may see.
+            models.CheckConstraint(
+                name="report_school_told_with_consent",
+                condition=Q(school__isnull=True, school_sharing="")
+                | Q(
+                    school__isnull=False,
+                    school_sharing__in=[SchoolSharing.REPORT, SchoolSharing.WITH_DETAILS],
+                ),
+            ),
             # The victim's home area routes only online incidents, and then is the area.
             models.CheckConstraint(
                 name="report_home_area_online_only",
@@ -268,6 +329,10 @@ class Report(models.Model):
     @property
     def is_shared_with_police(self) -> bool:
         return self.consent in SHARED_WITH_POLICE
+
+    @property
+    def is_under_18(self) -> bool:
+        return self.age_group in UNDER_18
 
     def set_passphrase(self, passphrase: str) -> None:
         # Argon2 (settings.PASSWORD_HASHERS): slow on purpose, like a password. Hashed in
