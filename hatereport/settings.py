@@ -10,6 +10,7 @@ The mode is said out loud in HATEREPORT_MODE, never inferred from what else is s
   a fast password hash and plain HTTP, so no test fixture has to undo a setting.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -65,6 +66,12 @@ SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS")
 SALT_KEY = envlist("CONTACT_ENCRYPTION_SALT", "hatereport-contact-details") or [
     "hatereport-contact-details"
 ]
+# The key of the keyed hashes of reporters' email addresses and phone numbers
+# (reporting/contact_hashes.py): the data protection officer's search. Derived from SECRET_KEY
+# when unset; changing it means recomputing every hash.
+CONTACT_HASH_KEY = os.environ.get("CONTACT_HASH_KEY", "") or hashlib.sha256(
+    f"hatereport.contact-hash:{SECRET_KEY}".encode()
+).hexdigest()
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")

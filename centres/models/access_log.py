@@ -75,7 +75,11 @@ class AccessLogEntry(models.Model):
                 condition=Q(action__in=AccessAction.values),
             )
         ]
-        indexes = [models.Index(fields=["object_type", "object_id", "at"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "at"]),
+            # The data protection officer's review: one person's entries, newest first.
+            models.Index(fields=["user", "at"], name="accesslog_user_at"),
+        ]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user or '-'} {self.action} {self.object_label}"

@@ -107,6 +107,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_administrator(self) -> bool:
         return self.is_active and (self.is_superuser or Role.ADMINISTRATOR in self.roles)
 
+    @property
+    def is_data_protection_officer(self) -> bool:
+        """Subject access, erasure requests and the access log review (casework/data_protection)."""
+        return self.is_active and (self.is_superuser or Role.DATA_PROTECTION_OFFICER in self.roles)
+
 
 class Role(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer or ambassador")
@@ -118,6 +123,7 @@ class Role(models.TextChoices):
     INSPECTOR = "inspector", _("Police inspector")
     ANALYST = "analyst", _("Partnership analyst")
     ADMINISTRATOR = "administrator", _("Administrator")
+    DATA_PROTECTION_OFFICER = "dpo", _("Data protection officer")
 
 
 Role.CENTRE_ROLES = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.SAFEGUARDING_LEAD})
@@ -126,6 +132,9 @@ Role.ADMIN_ROLES = Role.POLICE_ROLES | {Role.ADMINISTRATOR}
 # Roles that take effect only once a second person approves them (centres/roles.py): every
 # role that sees reports, and the administrator's, which may approve the others.
 Role.NEEDS_APPROVAL = Role.CENTRE_ROLES | Role.POLICE_ROLES | {Role.ADMINISTRATOR}
+# The data protection officer finds any report by its reference or a person's keyed email or
+# phone hash (subject access, erasure) and reads the access log: a second person approves it.
+Role.NEEDS_APPROVAL |= {Role.DATA_PROTECTION_OFFICER}
 
 
 class Approval(models.TextChoices):
@@ -225,7 +234,7 @@ class Membership(models.Model):
                         centre__isnull=True,
                     )
                     | Q(
-                        role__in=["analyst", "administrator"],
+                        role__in=["analyst", "administrator", "dpo"],
                         area__isnull=True,
                         centre__isnull=True,
                     )

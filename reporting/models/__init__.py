@@ -14,6 +14,7 @@ importable from reporting.models.
 from .consent import ConsentChange
 from .content import IncidentType, PlaceType
 from .drafts import EncryptedJSONDocumentField, ReportDraft
+from .erasure import ErasureRequest, one_calendar_month_after
 from .evidence import EvidenceFile, evidence_path, evidence_storage
 from .person import (
     Channels,
@@ -50,6 +51,7 @@ __all__ = [
     "ConsentChange",
     "EncryptedJSONDocumentField",
     "EqualityAnswers",
+    "ErasureRequest",
     "EvidenceFile",
     "IncidentType",
     "PlaceType",
@@ -65,4 +67,5 @@ __all__ = [
     "evidence_storage",
     "new_reference",
     "normalise_reference",
+    "one_calendar_month_after",
 ]

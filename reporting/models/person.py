@@ -10,6 +10,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, Enc
 
 from centres.models import SupportService
 
+from .. import contact_hashes
 from ..contact_plan import Plan, allowed_now, in_words, instant_in_words, next_allowed
 from .report import Report
 
@@ -71,13 +72,38 @@ class ReporterContact(models.Model):
     large_print = models.BooleanField(_("large print"), default=False)
     other_needs = EncryptedTextField(_("other access needs"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Keyed hashes of the email and phone (reporting/contact_hashes.py), kept in step on every
+    # save: the data protection officer finds a person's reports by these, never by decrypting.
+    email_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    phone_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("contact details and safe-contact plan")
         verbose_name_plural = _("contact details and safe-contact plans")
+        indexes = [
+            # Partial: most reports give no email or phone, and only a hash is ever looked up.
+            models.Index(
+                fields=["email_hash"], name="contact_email_hash", condition=~Q(email_hash="")
+            ),
+            models.Index(
+                fields=["phone_hash"], name="contact_phone_hash", condition=~Q(phone_hash="")
+            ),
+        ]
 
     def __str__(self):
         return str(_("Contact for %(reference)s") % {"reference": self.report.reference})
+
+    def refresh_hashes(self) -> None:
+        self.email_hash = contact_hashes.email_hash(self.email)
+        self.phone_hash = contact_hashes.phone_hash(self.phone)
+
+    def save(self, *args, **kwargs):
+        # A derived column, not a rule: the hashes can never disagree with what is stored.
+        self.refresh_hashes()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"email", "phone"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "email_hash", "phone_hash"}
+        super().save(*args, **kwargs)
 
     def allows(self, channel: str) -> bool:
         if channel == Channels.EMAIL:
