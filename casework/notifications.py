@@ -130,6 +130,35 @@ def unread_additions_for(user, area_id: int) -> int:
     return unread_additions(user, reports=cases.values("report_id")).count()
 
 
+def _tension_link(context: dict) -> str:
+    from django.urls import reverse
+
+    from centres.notifications import absolute
+
+    return absolute(reverse("casework:insights")) + "#tension"
+
+
+def _tension_details(notification, user) -> dict:
+    """Counts only: the area, the strand, the week, how many reports, how many expected."""
+    from .models import TensionAlert
+
+    alert = (
+        TensionAlert.objects.filter(pk=notification.context.get("alert"))
+        .select_related("area", "strand")
+        .first()
+    )
+    if alert is None:
+        raise Cancelled("alert no longer exists")
+    return {
+        "area": alert.area.name,
+        "strand": alert.strand.name,
+        "week": alert.week_start,
+        "observed": alert.observed,
+        "expected": round(alert.expected, 1),
+        "upper": round(alert.upper_bound, 1),
+    }
+
+
 def register_kinds() -> None:
     register(MessageKind("victim_update", VICTIM, details=_victim_update_details))
     for name in (
@@ -150,3 +179,6 @@ def register_kinds() -> None:
     # The centre hears there is news for a report it logged; it reads it in its workspace.
     # Centres see their reports whatever the consent, so this is not checked against it.
     register(MessageKind("centre_victim_update", STAFF, link="workspace"))
+    # Community tension (casework/services/tension.py): counts only, to the force's hate
+    # crime leads and the area's SPOCs; the link opens insights at the alerts.
+    register(MessageKind("tension_alert", STAFF, link=_tension_link, details=_tension_details))

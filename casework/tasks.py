@@ -38,3 +38,11 @@ def open_case_for_report(*, report_id: int) -> int | None:
     if report is None or not report.is_shared_with_police:
         return None
     return services.open_case(report=report).pk
+
+
+@shared_task(name="casework.tasks.raise_tension_alerts")
+def raise_tension_alerts() -> int:
+    """Each night: the latest complete week against what the past weeks lead one to expect."""
+    from .services.tension import raise_tension_alerts as raise_alerts
+
+    return len(raise_alerts())

@@ -495,6 +495,9 @@ OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 60)
 CASEWORK_SWEEP_SECONDS = envint("CASEWORK_SWEEP_SECONDS", 300)
 # The daily threat review digest goes out before the morning meeting (Europe/London).
 DAILY_REVIEW_DIGEST_HOUR = envint("DAILY_REVIEW_DIGEST_HOUR", 7)
+# Community tension alerts (casework/services/tension.py) go to the area's SPOCs and to these
+# staff accounts, the force's hate crime leads (their email addresses, comma-separated).
+HATE_CRIME_LEAD_EMAILS = envlist("HATE_CRIME_LEAD_EMAILS")
 # A worker that loses the broker stops its running tasks, which are re-delivered: with late
 # acknowledgement this is what Celery 6 will do by default.
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
@@ -516,6 +519,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "casework.tasks.send_daily_review_digests",
         "schedule": crontab(hour=DAILY_REVIEW_DIGEST_HOUR, minute=0),
         "options": {"expires": 3 * 60 * 60},
+    },
+    # Community tension: last week's counts per area and strand against the expected range.
+    "tension-alerts": {
+        "task": "casework.tasks.raise_tension_alerts",
+        "schedule": crontab(hour=4, minute=10),
+        "options": {"expires": 12 * 60 * 60},
     },
     "weekly-centre-summary": {
         "task": "centres.tasks.send_weekly_centre_summaries",
