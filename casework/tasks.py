@@ -46,3 +46,12 @@ def raise_tension_alerts() -> int:
     from .services.tension import raise_tension_alerts as raise_alerts
 
     return len(raise_alerts())
+
+
+@shared_task(name="casework.tasks.refresh_insights")
+def refresh_insights() -> int | None:
+    """Rewrite the insights rollup (idempotent; skipped while another refresh runs)."""
+    from .insights import rollup
+
+    result = rollup.refresh()
+    return result.rows if result else None

@@ -1,74 +1,109 @@
-"""The insights pages, for partnership analysts: aggregates only, never a report."""
+"""The insights pages, for partnership analysts: aggregates only, never a report.
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
-from django.shortcuts import render
+Every figure comes from `insights.sections.all_tables`, which protects each table (small
+counts hidden, the rest rounded to 5) before the page or a CSV export sees it."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from centres.decorators import analyst_required
-from centres.stats import SMALL_NUMBER, suppress
-from reporting import access
-from reporting.models import Channel, Report
+from centres.models import AccessLogEntry
 
-from .models import Outcome
+from .insights import charts, rollup, sections
+from .insights.disclosure import HIDDEN
+from .insights.filters import filters_from
+from .tasks import refresh_insights
 
-MONTHS_SHOWN = 18
+RTL_LANGUAGES = {"ps"}  # right-to-left languages Django does not mark (settings.LANG_INFO)
+
+
+def _is_rtl() -> bool:
+    return get_language_bidi() or (get_language() or "").split("-")[0] in RTL_LANGUAGES
+
+
+def _cell(value):
+    if value is HIDDEN:
+        return str(HIDDEN)
+    if value is None:
+        return "–"
+    return value
 
 
 @analyst_required
 def insights(request):
-    """Trends for partnership analysts: aggregates only, never a report."""
-    reports = access.reports_counted_for(request.user, Report.objects.all())
-    by_month = (
-        reports.annotate(month=TruncMonth("submitted_at"))
-        .values("month")
-        .annotate(total=Count("id"))
-        .order_by("-month")[:MONTHS_SHOWN]
-    )
-    by_strand = reports.values("strands__name").annotate(total=Count("id")).order_by("-total")
-    by_channel = reports.values("channel").annotate(total=Count("id")).order_by("-total")
-    by_area = reports.values("area__name").annotate(total=Count("id")).order_by("area__name")
+    """Every section of the insights page for the filters in the query string."""
+    filters, form = filters_from(request.GET)
+    latest = rollup.latest()
+    if latest is None:
+        refresh_insights.delay()  # the first visit ever: the demo computes it here and now
+        latest = rollup.latest()
+    tables = sections.all_tables(filters) if latest else []
+    rtl = _is_rtl()
+    query = request.GET.urlencode() if form.is_bound and form.is_valid() else ""
     return render(
         request,
         "casework/insights.html",
         {
-            "by_month": [(row["month"], suppress(row["total"])) for row in by_month],
-            "by_strand": [
-                (row["strands__name"], suppress(row["total"]))
-                for row in by_strand
-                if row["strands__name"]
+            "form": form,
+            "filters": filters,
+            "latest": latest,
+            "query": query,
+            "can_refresh": settings.DEMO,
+            "sections": [
+                {
+                    "table": table,
+                    "chart": charts.render(table, rtl=rtl),
+                    "rows": [[row[0], *(_cell(cell) for cell in row[1:])] for row in table.rows],
+                }
+                for table in tables
             ],
-            "by_channel": [
-                (Channel(row["channel"]).label, suppress(row["total"])) for row in by_channel
-            ],
-            "by_area": [(row["area__name"], suppress(row["total"])) for row in by_area],
-            "outcomes_by_month": positive_outcomes_by_month(reports),
         },
     )
 
 
-def positive_outcomes_by_month(reports) -> list[tuple]:
-    """Per month an outcome was recorded: outcomes, positive outcomes (OC1-OC10 and 22,
-    `Outcome.objects.positive()`) and the positive rate. A positive count and a rate are shown
-    only when neither the positive nor the other outcomes number 1 to 4: next to the total, one
-    would give the other away by subtraction."""
-    positive = Outcome.objects.positive().values("pk")
-    rows = (
-        Outcome.objects.filter(case__report__in=reports.values("pk"))
-        .annotate(month=TruncMonth("recorded_at"))
-        .values("month")
-        .annotate(total=Count("pk"), positive=Count("pk", filter=Q(pk__in=positive)))
-        .order_by("-month")[:MONTHS_SHOWN]
+@analyst_required
+def export_table(request, key):
+    """One table of the page as CSV: the same filters, the same protection, logged."""
+    filters, _form = filters_from(request.GET)
+    latest = rollup.latest()
+    table = (
+        next((t for t in sections.all_tables(filters) if t.key == key), None) if latest else None
     )
-    table = []
-    for row in rows:
-        total, good = row["total"], row["positive"]
-        shown = all(n == 0 or n >= SMALL_NUMBER for n in (good, total - good))
-        table.append(
-            (
-                row["month"],
-                suppress(total),
-                suppress(good) if shown or 0 < good < SMALL_NUMBER else None,
-                round(100 * good / total) if shown else None,
-            )
-        )
-    return table
+    if table is None:
+        raise Http404
+    AccessLogEntry.objects.record(
+        user=request.user,
+        obj=latest,
+        action=AccessLogEntry.Action.EXPORT,
+        detail=f"insights {key}.csv: {filters.describe()}",
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="insights-{key}.csv"'
+    response["Cache-Control"] = "no-store"
+    writer = csv.writer(response)
+    writer.writerow([str(column) for column in table.columns])
+    for row in table.rows:
+        writer.writerow([str(_cell(cell)) for cell in row])
+    writer.writerow([])
+    writer.writerow([str(table.note)])
+    return response
+
+
+@require_POST
+@analyst_required
+def refresh(request):
+    """The demo's "refresh the figures now" (production refreshes on beat only)."""
+    if not settings.DEMO:
+        raise Http404
+    refresh_insights.delay()
+    messages.success(request, _("The figures have been refreshed."))
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    return redirect(f"{reverse('casework:insights')}?{query}")

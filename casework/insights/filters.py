@@ -49,9 +49,9 @@ class Filters:
 
     @classmethod
     def default(cls, today: datetime.date | None = None) -> "Filters":
-        """The last twelve complete months."""
+        """The last twelve months, this one included (so far)."""
         today = today or timezone.localdate()
-        end = add_months(month_start(today), -1)
+        end = month_start(today)
         return cls(start=add_months(end, 1 - DEFAULT_MONTHS), end=end)
 
     @property

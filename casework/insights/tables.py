@@ -13,3 +13,5 @@ class Table:
     chart: str = "bar"  # "bar", "line" or "none"
     protected: bool = False  # True once disclosure control has been applied
     note: str = ""  # e.g. how the figures are rounded
+    total_row: bool = False  # the last row is a total (left out of the chart)
+    chart_columns: tuple = ()  # indexes of the columns the chart draws; () for every count

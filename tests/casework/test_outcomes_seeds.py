@@ -2,18 +2,14 @@
 OC10 close without an inspector; no further action with an identifiable offender needs one;
 a non-crime incident closes without a crime outcome; the insights page shows the rate."""
 
-import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from casework import services
 from casework.models import CaseStatus, Outcome, OutcomeType, TransitionRefused
-from casework.views import positive_outcomes_by_month
-from reporting.models import Report
-from tests.casework.conftest import give_outcome, make_case
+from tests.casework.conftest import make_case
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -129,37 +125,4 @@ def test_crime_case_cannot_close_from_investigation_without_an_outcome(area_a, s
     assert case.status == "investigating"
 
 
-def _outcomes(area, spoc, numbers, *, at):
-    for number in numbers:
-        case = make_case(area=area, status="outcome_recorded")
-        outcome = give_outcome(case, by=spoc, number=number)
-        Outcome.objects.filter(pk=outcome.pk).update(recorded_at=at)
-
-
-def test_positive_outcomes_by_month_rate_and_small_numbers(area_a, spoc_a):
-    now = timezone.now().replace(day=15)
-    last_month = now - dt.timedelta(days=31)
-    two_ago = now - dt.timedelta(days=62)
-    _outcomes(area_a, spoc_a, [1, 8, 9, 10, 5, 18, 18, 18, 18, 16], at=now)  # 5 of 10
-    _outcomes(area_a, spoc_a, [1, 1, 8, 8, 9, 10, 18], at=last_month)  # 6 of 7: 1 other
-    _outcomes(area_a, spoc_a, [1, 18, 18, 18, 18, 18], at=two_ago)  # 1 of 6
-
-    rows = positive_outcomes_by_month(Report.objects.all())
-
-    assert [row[1:] for row in rows] == [
-        ("10", "5", 50),
-        ("7", None, None),  # "6 positive" beside 7 would give away the 1 other
-        ("6", "<5", None),
-    ]
-
-
-def test_insights_page_shows_positive_outcome_rate(client, area_a, spoc_a, analyst):
-    _outcomes(area_a, spoc_a, [1, 2, 9, 10, 10, 18, 18, 14, 14, 21], at=timezone.now())
-    sign_in(client, analyst)
-
-    response = client.get(reverse("casework:insights"))
-
-    page = response.content.decode()
-    assert "Positive outcomes by month" in page
-    assert response.context["outcomes_by_month"][0][1:] == ("10", "5", 50)
-    assert "50%" in page
+# The positive-outcome rate on insights: tests/casework/insights/test_figures.py.
