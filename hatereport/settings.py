@@ -493,6 +493,9 @@ NOTIFICATION_RECORD_RETRY_SECONDS = envint("NOTIFICATION_RECORD_RETRY_SECONDS", 
 OUTBOX_HANDOFF_PAUSE_SECONDS = envint("OUTBOX_HANDOFF_PAUSE_SECONDS", 30)
 OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 60)
 CASEWORK_SWEEP_SECONDS = envint("CASEWORK_SWEEP_SECONDS", 300)
+# The insights rollup (casework/insights/rollup.py) is rewritten this often; the page says how
+# fresh its figures are.
+INSIGHTS_REFRESH_SECONDS = envint("INSIGHTS_REFRESH_SECONDS", 3600)
 # The daily threat review digest goes out before the morning meeting (Europe/London).
 DAILY_REVIEW_DIGEST_HOUR = envint("DAILY_REVIEW_DIGEST_HOUR", 7)
 # Community tension alerts (casework/services/tension.py) go to the area's SPOCs and to these
@@ -514,6 +517,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "casework.tasks.sweep_casework",
         "schedule": CASEWORK_SWEEP_SECONDS,
         "options": {"expires": CASEWORK_SWEEP_SECONDS},
+    },
+    "insights-refresh": {
+        "task": "casework.tasks.refresh_insights",
+        "schedule": INSIGHTS_REFRESH_SECONDS,
+        "options": {"expires": INSIGHTS_REFRESH_SECONDS},
     },
     "daily-review-digest": {
         "task": "casework.tasks.send_daily_review_digests",
