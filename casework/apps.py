@@ -17,6 +17,12 @@ class CaseworkConfig(AppConfig):
         notifications.register_kinds()
         # The centre workspace marks news read too; reporting may not import casework.
         reporter_news.register_read_marks(read_marks.read_and_mark)
+        # Anonymising a report removes its case's free text too (reporting/lifecycle/).
+        from reporting.lifecycle import register_case_scrubber
+
+        from .retention import scrub_cases
+
+        register_case_scrubber(scrub_cases)
 
 
 def open_case_on_submission(sender, *, report, by=None, **kwargs):

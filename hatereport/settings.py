@@ -343,6 +343,20 @@ EVIDENCE_UPLOAD_FILES_PER_STAFF_PER_HOUR = envint("EVIDENCE_UPLOAD_FILES_PER_STA
 # The most disk that unsent drafts' files may hold across the site; past it, uploads before a
 # report exists are refused (the report can still be sent). Size it well under the free space.
 EVIDENCE_DRAFT_STORAGE_CAP_BYTES = envint("EVIDENCE_DRAFT_STORAGE_CAP_BYTES", 5 * 1024**3)
+
+# Retention (reporting/lifecycle/): how many days each kind of information is kept, counted
+# from when the report's police case closed or, for a report never shared with the police,
+# from its last activity. An area may set shorter periods for contact details and for
+# anonymising (Area.contact_retention_days, Area.unshared_report_retention_days), never
+# longer. The privacy notice reads its periods from here; run `manage.py retention --dry-run`
+# before changing one (docs/architecture.md, "Retention").
+HATEREPORT_RETENTION = {
+    "contact_days": envint("RETENTION_CONTACT_DAYS", 365),
+    "free_text_days": envint("RETENTION_FREE_TEXT_DAYS", 365),
+    "evidence_days": envint("RETENTION_EVIDENCE_DAYS", 365),
+    "anonymise_days": envint("RETENTION_ANONYMISE_DAYS", 730),
+}
+RETENTION_BATCH = envint("RETENTION_BATCH", 500)
 # Wrong reference + passphrase attempts (casework/tracking/throttle.py; docs/security.md,
 # "Tracking that an attacker cannot lock"): counted in PostgreSQL over a sliding window; after
 # a counter's free tries each further one waits twice as long as the last, from the first
@@ -553,6 +567,13 @@ CELERY_BEAT_SCHEDULE = {
     "orphan-evidence-purge": {
         "task": "reporting.tasks.purge_orphan_evidence",
         "schedule": crontab(hour=3, minute=40),
+        "options": {"expires": 12 * 60 * 60},
+    },
+    # The retention schedule (reporting/lifecycle/): contact details, free text, evidence and
+    # whole reports, each on its own clock; a held case is never touched.
+    "retention-purge": {
+        "task": "reporting.tasks.run_retention",
+        "schedule": crontab(hour=2, minute=50),
         "options": {"expires": 12 * 60 * 60},
     },
 }

@@ -141,6 +141,9 @@ class Case(models.Model):
     # Denormalised from the running clocks, in the same transaction as any clock change, so
     # the changelist filters "overdue" and sorts by deadline on an index.
     next_clock_due_at = models.DateTimeField(_("next update due"), null=True, blank=True)
+    # Denormalised from the hold in force (casework/models/holds.py), in the same transaction,
+    # so the retention purge (reporting/lifecycle/) reads it on the case row it joins anyway.
+    on_legal_hold = models.BooleanField(_("on legal hold"), default=False, editable=False)
 
     objects = CaseQuerySet.as_manager()
 

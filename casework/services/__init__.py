@@ -18,6 +18,7 @@ from .handling import (
     set_update_interval,
     set_victim_rights,
 )
+from .holds import place_legal_hold, release_legal_hold
 from .opening import open_case
 from .outcome import decide_authorisation, record_outcome, request_authorisation
 from .review import assess_impact, hold_review, sign_off_review
@@ -42,9 +43,11 @@ __all__ = [
     "hold_review",
     "log_contact_attempt",
     "open_case",
+    "place_legal_hold",
     "record_key_event",
     "record_outcome",
     "refer_to_service",
+    "release_legal_hold",
     "request_authorisation",
     "send_victim_update",
     "set_update_interval",

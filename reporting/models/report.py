@@ -242,8 +242,12 @@ class Report(models.Model):
         default="",
         db_default="",
     )
-    # Retention: set when personal content has been removed by the purge.
+    # Retention (reporting/lifecycle/): set when personal content has been removed by the purge.
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    contact_removed_at = models.DateTimeField(
+        _("contact details deleted at"), null=True, blank=True
+    )
+    free_text_removed_at = models.DateTimeField(_("free text deleted at"), null=True, blank=True)
 
     objects = ReportQuerySet.as_manager()
 

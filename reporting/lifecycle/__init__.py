@@ -1,0 +1,28 @@
+"""The data lifecycle: the retention schedule (schedule.py), what goes and how (removal.py)
+and the purge that runs it on beat, with its dry run (purge.py). docs/architecture.md,
+"Retention", says how to change a period safely."""
+
+from .purge import PurgeResult, preview, run_purge
+from .removal import (
+    anonymise_report,
+    delete_contact,
+    register_case_scrubber,
+    remove_evidence,
+    remove_free_text,
+)
+from .schedule import Category, days_for_area, national_days, notice_days
+
+__all__ = [
+    "Category",
+    "PurgeResult",
+    "anonymise_report",
+    "days_for_area",
+    "delete_contact",
+    "national_days",
+    "notice_days",
+    "preview",
+    "register_case_scrubber",
+    "remove_evidence",
+    "remove_free_text",
+    "run_purge",
+]
