@@ -192,8 +192,8 @@ class WhereHomeForm(JourneyForm):
         _("Where do you live?"),
         max_length=80,
         help_text=_(
-            "The first part of the postcode, like B11, or the town. We use it only to send "
-            "your report to the team for that area, and keep only the area, not what you type."
+            "The first part of the postcode, like B11, or the town. We use it to send your "
+            "report to the team for that area. We keep only the area, not what you type."
         ),
         autocomplete="off",
         spellcheck="false",
@@ -226,7 +226,7 @@ class WhyForm(JourneyForm):
 
     motivation = forms.MultipleChoiceField(
         label=_("Why do you think it happened?"),
-        help_text=_("You do not have to prove it. Select all that you think apply."),
+        help_text=_("You do not have to prove it. Select all that apply."),
         widget=forms.CheckboxSelectMultiple,
         error_messages=messages(_("Select why you think it happened, or select ‘I'm not sure’")),
     )
@@ -325,8 +325,8 @@ class EvidenceForm(JourneyForm):
         super().__init__(*args, **kwargs)
         if limits:
             self.fields["file"].help_text = _(
-                "A photo, screenshot, PDF, sound recording or video, up to %(max_size)s. "
-                "You can add up to %(max_files)s files."
+                "A photo, screenshot, PDF, sound recording or video. Each file can be up to "
+                "%(max_size)s. You can add up to %(max_files)s files."
             ) % {"max_size": limits["max_size"], "max_files": limits["max_files"]}
 
 

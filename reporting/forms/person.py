@@ -328,8 +328,8 @@ class EqualityWantedForm(JourneyForm):
         YES_NO,
         required=_("Select yes if you want to answer these questions"),
         help_text=_(
-            "They help us check our service works for everyone. They are optional, and the "
-            "answers are never shared with the police."
+            "They help us check that our service works for everyone. You do not have to "
+            "answer them. We never share the answers with the police."
         ),
         inline=True,
     )
@@ -413,8 +413,7 @@ class EqualityForm(JourneyForm):
         _("Disability"),
         [("yes", Answer.YES.label), ("no", Answer.NO.label), PREFER_NOT],
         help_text=_(
-            "A physical or mental health condition or illness that has lasted, or is expected "
-            "to last, 12 months or more."
+            "A health problem of the body or mind that has lasted, or may last, a year or more."
         ),
     )
 

@@ -7,6 +7,8 @@ which takes files); a flow turns a step into its own URL (Journey.url_for).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from ..forms import incident, person
 
 QUESTION = "step"
@@ -85,3 +87,50 @@ STEPS = [
     ),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+# --- Sections: where the person is in the journey ("Section 2 of 5: what happened") --------
+
+
+@dataclass(frozen=True)
+class Section:
+    # The section's name, read after "Section 2 of 5:", so in lower case in English.
+    title: str
+    # The step the section starts with. A step not named here belongs with the step before it,
+    # so a step added to STEPS falls into a section without another list to update.
+    first_step: str
+
+
+SECTIONS = [
+    Section(_("who is reporting"), "who"),
+    Section(_("what happened"), "what"),
+    Section(_("telling the police"), "police"),
+    Section(_("contact and support"), "contact"),
+    Section(_("a few more questions"), "equality"),
+]
+
+
+@dataclass(frozen=True)
+class Progress:
+    number: int
+    total: int
+    title: str
+
+
+def progress(active: list[Step], step: Step) -> Progress | None:
+    """Which section of the person's own way through (their active steps) `step` is in.
+    Sections with no active step are left out of the count, so every branch counts true."""
+    starts = {section.first_step: section for section in SECTIONS}
+    active_slugs = {s.slug for s in active}
+    shown, current, found = [], None, None
+    for candidate in STEPS:
+        current = starts.get(candidate.slug, current)
+        if current is None or candidate.slug not in active_slugs:
+            continue
+        if current not in shown:
+            shown.append(current)
+        if candidate.slug == step.slug:
+            found = current
+    if found is None:
+        return None
+    return Progress(shown.index(found) + 1, len(shown), found.title)

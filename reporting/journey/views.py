@@ -18,7 +18,7 @@ from ..passphrase import details_known_to_others, new_passphrase
 from ..services import DraftAlreadySent
 from .answers import report_answers, summary
 from .engine import Journey
-from .steps import QUESTION, STEP_BY_SLUG
+from .steps import QUESTION, STEP_BY_SLUG, progress
 
 # How long after sending a second "Send" still shows the report (with a new passphrase).
 SENT_AGAIN_WITHIN = dt.timedelta(minutes=30)
@@ -54,6 +54,8 @@ def step_context(journey, step, form, change) -> dict:
         "heading": heading,
         "title": heading or (first.label if first else ""),
         "back_url": journey.back_url(step, change=change),
+        # "Section 2 of 5: what happened", counted along the person's own branch.
+        "progress": progress(journey.active_steps(), step),
     }
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from centres.models import AccessLogEntry, Membership, Role
 
 from .. import access, receipt, reporter_news
+from ..easy_read import GUIDES as EASY_READ_GUIDES
 from ..languages import text_direction
 from ..models import Channels, normalise_reference
 from . import support
@@ -81,6 +82,8 @@ def home(request):
             "query": _query_without_page(request),
             "today": today,
             "nav": "home",
+            # Printable Easy Read guides to hand out, in every language.
+            "easy_read_guides": EASY_READ_GUIDES,
         },
     )
 
