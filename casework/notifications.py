@@ -161,6 +161,8 @@ def _tension_details(notification, user) -> dict:
 
 def register_kinds() -> None:
     register(MessageKind("victim_update", VICTIM, details=_victim_update_details))
+    # The case is closed: five questions on the tracking page (casework/services/feedback.py).
+    register(MessageKind("feedback_invitation", VICTIM))
     for name in (
         "case_opened",
         "case_assigned",

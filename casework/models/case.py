@@ -292,6 +292,10 @@ class Case(models.Model):
             if to == CaseStatus.CLOSED:
                 # Routine updates end with the case; a key event still owed keeps its clock.
                 case.stop_routine_clocks(at=now)
+                # The reporter is asked, once, what they thought (casework/services/feedback.py).
+                from ..services.feedback import invite_to_feedback
+
+                invite_to_feedback(case=case, at=now)
             elif from_status == CaseStatus.CLOSED:
                 case.start_routine_clock(at=now)
             access.record(

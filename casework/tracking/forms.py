@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from centres.forms import LanguageSelect
+from reporting.forms.kit import radios
 from reporting.forms.person import SafeTimesForm
 from reporting.models import Channels, ReporterContact
 from reporting.services import CONTACT_FIELDS
@@ -160,3 +161,55 @@ class ContactPreferencesForm(SafeTimesForm, forms.ModelForm):
         if Channels.EMAIL in channels and not data.get("email"):
             self.add_error("email", _("Enter an email address, or do not choose email"))
         return data
+
+
+# --- What the reporter thought (casework/tracking/feedback.py) -------------------------------
+
+RATHER_NOT_SAY = "no_answer"
+
+
+def satisfaction_choices():
+    """Five points, best first, as police victim-satisfaction surveys ask, and a way out."""
+    return [
+        ("5", _("Very satisfied")),
+        ("4", _("Fairly satisfied")),
+        ("3", _("Neither satisfied nor dissatisfied")),
+        ("2", _("Fairly dissatisfied")),
+        ("1", _("Very dissatisfied")),
+        (RATHER_NOT_SAY, _("I'd rather not say")),
+    ]
+
+
+class FeedbackForm(forms.Form):
+    """The five questions, each optional; at least one answered (else "skip" is the way)."""
+
+    QUESTIONS = {
+        "contact": _("How satisfied were you with how easy it was to get in touch with us?"),
+        "actions": _("How satisfied were you with what was done about what happened?"),
+        "informed": _("How satisfied were you with how you were kept up to date?"),
+        "treatment": _("How satisfied were you with how you were treated?"),
+        "overall": _("Overall, how satisfied were you with the whole experience?"),
+    }
+    contact = radios(QUESTIONS["contact"], satisfaction_choices)
+    actions = radios(QUESTIONS["actions"], satisfaction_choices)
+    informed = radios(QUESTIONS["informed"], satisfaction_choices)
+    treatment = radios(QUESTIONS["treatment"], satisfaction_choices)
+    overall = radios(QUESTIONS["overall"], satisfaction_choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [cleaned.get(name) for name in self.QUESTIONS]
+        if not self.errors and not any(given):
+            raise forms.ValidationError(
+                _("Answer at least one question, or choose to skip the questions"),
+                code="empty",
+            )
+        return cleaned
+
+    def answers(self) -> dict:
+        """Question key -> 1 to 5, or None for no answer or "I'd rather not say"."""
+        return {
+            name: int(value) if value and value != RATHER_NOT_SAY else None
+            for name in self.QUESTIONS
+            for value in [self.cleaned_data.get(name)]
+        }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import sharing, views, your_data
+from . import feedback, sharing, views, your_data
 
 app_name = "tracking"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
     path("share/done/", sharing.shared, name="shared"),
     path("share/<slug:how>/", sharing.share_confirm, name="share_confirm"),
     path("receipt/", views.receipt, name="receipt"),
+    path("feedback/", feedback.feedback, name="feedback"),
+    path("feedback/skip/", feedback.skip_feedback, name="feedback_skip"),
     path("your-data/", your_data.your_data, name="your_data"),
     path("your-data/<slug:kind>/", your_data.download_your_data, name="your_data_download"),
     path("finished/", views.sign_out, name="sign_out"),
