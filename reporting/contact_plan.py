@@ -249,6 +249,6 @@ def instant_in_words(at: dt.datetime) -> str:
     local = at.astimezone(LONDON)
     return gettext("%(day)s %(date)s, %(time)s") % {
         "day": day_names()[local.weekday()],
-        "date": formats.date_format(local.date(), "j F"),
+        "date": formats.date_format(local.date(), "MONTH_DAY_FORMAT"),
         "time": local.strftime("%H:%M"),
     }

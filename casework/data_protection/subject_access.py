@@ -47,8 +47,8 @@ def _date(value) -> str:
         return ""
     if hasattr(value, "hour") and hasattr(value, "tzinfo"):
         value = timezone.localtime(value)
-        return formats.date_format(value, "j F Y H:i")
-    return formats.date_format(value, "j F Y")
+        return formats.date_format(value, "DATETIME_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def _yes_no(value: bool) -> str:

@@ -133,7 +133,7 @@ def display(form, name) -> str:
     if value in (None, "", [], ()):
         return ""
     if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
+        return date_format(value, "DATE_FORMAT")
     choices = dict(getattr(form.fields[name], "choices", None) or [])
     if isinstance(value, list):
         return ", ".join(str(choices.get(v, v)) for v in value)
