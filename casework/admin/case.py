@@ -302,5 +302,12 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context.update(case_page.case_page_context(request.user, obj, mark_read=True))
+            context.update(
+                case_page.case_page_context(
+                    request.user,
+                    obj,
+                    mark_read=True,
+                    refused=getattr(request, "refused_case_form", None),
+                )
+            )
         return super().render_change_form(request, context, add, change, form_url, obj)

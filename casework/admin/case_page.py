@@ -30,14 +30,18 @@ FORM_GROUPS = {
 }
 
 
-def case_page_context(user, case, *, mark_read: bool = False) -> dict:
+def case_page_context(user, case, *, mark_read: bool = False, refused=None) -> dict:
     """Everything the case page (and the case summary PDF) shows of one case in scope.
 
     With `mark_read` (the case page, not the PDF) the reporter's later news is marked new
-    where it came after the person last read it, and is read from now on."""
+    where it came after the person last read it, and is read from now on. `refused` is an
+    action form its service refused: it takes its place on the page, bound, with its errors
+    and everything the person typed."""
     report = case.report
     read_up_to = reporter_news.read_and_mark(user, report) if mark_read else None
     forms_ = action_forms_for(case, user)
+    if refused is not None and refused.prefix in forms_:
+        forms_[refused.prefix] = refused
     contact = None
     if access.can_see_contact_details(user, report):
         contact = getattr(report, "contact", None)
@@ -73,6 +77,7 @@ def case_page_context(user, case, *, mark_read: bool = False) -> dict:
         "reporter_news": reporter_news.later_news(report, read_up_to=read_up_to, marks=mark_read),
         "now": timezone.now(),
         "summary_pdf_url": reverse("admin:casework_case_summary_pdf", args=[case.pk]),
+        "refused_form": refused,
     }
 
 
@@ -90,7 +95,10 @@ def undelivered_to_reporter(contact) -> list:
 
 
 def case_action_view(case_admin, request, object_id, action):
-    """One POST per action form on the case page; the form calls its service."""
+    """One POST per action form on the case page; the form calls its service.
+
+    Saved, it redirects back to the case page. Refused, it shows the case page again at once
+    with the form bound: its errors beside the fields, and nothing the person typed lost."""
     if request.method != "POST":
         return HttpResponseRedirect(reverse("admin:casework_case_change", args=[object_id]))
     case = case_admin.case_in_scope(request, object_id)
@@ -100,11 +108,19 @@ def case_action_view(case_admin, request, object_id, action):
     form = form_class(request.POST, case=case, user=request.user, prefix=action)
     if form.run():
         case_admin.message_user(request, _("%(action)s saved.") % {"action": form.title})
-    else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else form.title
-            for error in errors:
-                case_admin.message_user(request, f"{label}: {error}", level=messages.ERROR)
-    return HttpResponseRedirect(
-        reverse("admin:casework_case_change", args=[case.pk]) + f"#{action}"
-    )
+        return HttpResponseRedirect(
+            reverse("admin:casework_case_change", args=[case.pk]) + f"#{action}"
+        )
+    # An error summary above the page, as GOV.UK pages have; the form repeats each beside its
+    # field.
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else form.title
+        for error in errors:
+            case_admin.message_user(request, f"{label}: {error}", level=messages.ERROR)
+    # The case page, rendered as for a GET (it is read-only to Django's own form handling),
+    # with the refused form in place of a blank one.
+    request.method = "GET"
+    request.refused_case_form = form
+    response = case_admin.change_view(request, str(case.pk))
+    response.status_code = 400
+    return response

@@ -112,6 +112,48 @@ def test_case_page_form_error_is_shown_and_nothing_changes(client, area_a, spoc_
     assert case.recording_decision == ""
 
 
+def test_refused_form_comes_back_with_everything_typed_and_its_errors(client, area_a, spoc_a):
+    """A refused action form is shown again at once, bound: the officer's words are still in
+    it, the error sits beside its field and in the summary above, and nothing was saved."""
+    case = make_case(area=area_a)
+    sign_in(client, spoc_a)
+    typed = "Seen twice near the community centre; victim's neighbour has footage."
+
+    response = client.post(
+        action_url(case, "thrive"),
+        {
+            "thrive-threat": "high",
+            "thrive-harm": "medium",
+            "thrive-risk": "high",
+            "thrive-investigation": typed,
+            "thrive-grade": "",
+        },
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    form = page[
+        page.index('id="form-thrive"') : page.index("</form>", page.index('id="form-thrive"'))
+    ]
+    assert typed.replace("'", "&#x27;") in form
+    assert '<option value="high" selected>' in form
+    assert "This field is required." in form
+    assert any("Grade of response" in message for message in flashed(response))
+    assert case.assessments.count() == 0
+    # The other forms on the page are blank, and each still posts to its own action.
+    assert f'action="{action_url(case, "note")}"' in page
+
+
+def test_saved_form_redirects_back_to_its_place_on_the_case_page(client, area_a, spoc_a):
+    case = make_case(area=area_a)
+    sign_in(client, spoc_a)
+
+    response = client.post(action_url(case, "decision"), {"decision-decision": "crime"})
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == change_url(case) + "#decision"
+
+
 def test_case_page_status_offers_only_allowed_moves(client, area_a, spoc_a):
     case = make_case(area=area_a, status=CaseStatus.TRIAGED)
     sign_in(client, spoc_a)
