@@ -29,6 +29,10 @@ class ContactWantedForm(JourneyForm):
 
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+# In right-to-left text the digit groups of "07700 900 982" would show in reverse order
+# ("982 900 07700"): the example is isolated as left-to-right (U+2066 ... U+2069), in every
+# language, so a message never depends on its translator placing marks.
+PHONE_EXAMPLE = "\u206607700 900 982\u2069"
 
 
 class ContactForm(JourneyForm):
@@ -65,13 +69,15 @@ class ContactForm(JourneyForm):
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        error_messages=messages(invalid=_("Enter a phone number, like 07700 900 982")),
+        error_messages=messages(invalid=_("Enter a phone number, like %(example)s")),
     )
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
         if value and not PHONE_RE.match(value):
-            raise forms.ValidationError(self.fields["phone"].error_messages["invalid"])
+            raise forms.ValidationError(
+                self.fields["phone"].error_messages["invalid"], params={"example": PHONE_EXAMPLE}
+            )
         return value
 
     def clean(self):
