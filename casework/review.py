@@ -34,6 +34,7 @@ from reporting import access
 from reporting.models import Referral
 
 from .models import Case, CaseImpactAssessment, CaseUpdate, DailyReview, ThriveAssessment
+from .services.matching import repeat_counts
 from .workdays import is_working_day
 
 # A review held longer ago than this is not where the next one starts (an area that stopped
@@ -55,6 +56,12 @@ class AreaReview:
     @property
     def not_triaged(self) -> int:
         return sum(1 for case in self.cases if not case.triaged_at)
+
+    @property
+    def repeat_victims(self) -> list:
+        """Cases whose reporter reported more than once in 12 months (repeat_count set by
+        _fill, casework/services/matching.py)."""
+        return [case for case in self.cases if getattr(case, "repeat_count", 0) > 1]
 
     @property
     def not_assessed(self) -> int:
@@ -172,7 +179,10 @@ def _fill(user, reviews: list[AreaReview]) -> None:
             "assessed_by"
         )
     }
-    for case in review_cases(user, reviews):
+    cases = review_cases(user, reviews)
+    repeats = repeat_counts([case.report for case in cases])
+    for case in cases:
+        case.repeat_count = repeats.get(case.report_id, 0)
         review = by_area[case.area_id]
         case.impact = impacts.get((review.held.pk, case.pk)) if review.held else None
         review.cases.append(case)

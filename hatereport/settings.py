@@ -327,6 +327,9 @@ EVIDENCE_STRIP_TIMEOUT_SECONDS = envint("EVIDENCE_STRIP_TIMEOUT_SECONDS", 60)
 # body a little over EVIDENCE_MAX_BYTES (deploy/Caddyfile: request_body max_size).
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 EVIDENCE_MAX_FILES = envint("EVIDENCE_MAX_FILES", 5)
+# Candidate matches (casework/services/matching.py): the least pg_trgm similarity (0 to 1) of
+# two descriptions for a report to be offered as maybe the same incident.
+MATCH_MIN_SIMILARITY = float(os.environ.get("MATCH_MIN_SIMILARITY", "0.2"))
 # Larger images are refused as possible decompression bombs (50 megapixels: any phone photo).
 EVIDENCE_MAX_PIXELS = envint("EVIDENCE_MAX_PIXELS", 50_000_000)
 # Uploads before a report exists (reporting/evidence/bounds.py), over a sliding hour: per

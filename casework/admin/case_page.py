@@ -18,6 +18,7 @@ from reporting.models import Channels
 from .. import services
 from ..forms import CASE_ACTION_FORMS, action_forms_for
 from ..models import Outcome
+from .matching import matching_context
 
 # The page's sections and the forms in each, in order.
 FORM_GROUPS = {
@@ -27,6 +28,7 @@ FORM_GROUPS = {
     "updates": ["victim-update", "key-event", "contact", "note"],
     "referrals": ["referral"],
     "outcome": ["outcome", "authorisation-request", "authorisation-decision"],
+    "matching": ["link-report"],
 }
 
 
@@ -78,6 +80,8 @@ def case_page_context(user, case, *, mark_read: bool = False, refused=None) -> d
         "now": timezone.now(),
         "summary_pdf_url": reverse("admin:casework_case_summary_pdf", args=[case.pk]),
         "refused_form": refused,
+        # Same incident, same person (issue 20): on the page only, each report listed logged.
+        "matching": matching_context(user, case) if mark_read else None,
     }
 
 

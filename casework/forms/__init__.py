@@ -11,6 +11,7 @@ from reporting import access
 
 from .base import CaseActionForm
 from .handling import AssignForm, DecisionForm, IntervalForm, RightsForm, StatusForm, ThriveForm
+from .matching import LinkReportForm, UnlinkReportForm
 from .outcome import AuthorisationDecisionForm, AuthorisationRequestForm, OutcomeForm
 from .victim import ContactAttemptForm, KeyEventForm, NoteForm, ReferralForm, VictimUpdateForm
 
@@ -29,6 +30,8 @@ CASE_ACTION_FORMS: dict[str, type[CaseActionForm]] = {
     "outcome": OutcomeForm,
     "authorisation-request": AuthorisationRequestForm,
     "authorisation-decision": AuthorisationDecisionForm,
+    "link-report": LinkReportForm,
+    "unlink-report": UnlinkReportForm,
 }
 
 

@@ -103,6 +103,8 @@ def remove_subject_data(case: Case, *, by) -> None:
     for field, empty in SUBJECT_FIELDS.items():
         setattr(report, field, empty)
     report.save(update_fields=list(SUBJECT_FIELDS))
+    # What the reporter named that identifies the subject, and its keyed hash (issue 20).
+    report.offender_identifiers.all().delete()
     case.subject_data_removed_at = timezone.now()
     log_change(by, case, "subject's personal data removed (NCHI threshold not met, 2023 code)")
 

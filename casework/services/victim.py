@@ -14,6 +14,7 @@ from reporting.models import Channels, Consent, Referral, Report
 
 from ..models import VICTIM_MESSAGES, Case, CaseStatus, CaseUpdate, Clock, KeyEvent
 from .common import lock_case, log_change, notify_staff
+from .matching import incident_reports
 
 # The channels the outbox can deliver to a victim, in the order tried when the plan allows
 # several. A phone call is made by a person, and logged as a contact attempt.
@@ -111,35 +112,39 @@ def victim_message_channel(report: Report) -> str | None:
 
 
 def _tell_victim(*, case: Case, update: CaseUpdate) -> None:
-    report = case.report
-    channel = victim_message_channel(report)
-    if channel is None:
-        return
-    contact = report.contact
-    queue_notification(
-        key=f"victim-update:{update.pk}",
-        kind="victim_update",
-        channel=channel,
-        recipient=contact,
-        language=contact.preferred_language or report.language,
-        # Ids and flags only: the message says there is news and where to read it, and says
-        # what it is only when the victim agreed to that.
-        context={"update": update.pk, "may_say_what": contact.message_may_say_what},
-    )
+    # Every report of the incident (the case's own, and those linked to it as the same
+    # incident, casework/services/matching.py): each reporter through their own plan.
+    for report in incident_reports(case):
+        channel = victim_message_channel(report)
+        if channel is None:
+            continue
+        contact = report.contact
+        own = report.pk == case.report_id
+        queue_notification(
+            key=f"victim-update:{update.pk}" if own else f"victim-update:{update.pk}:{report.pk}",
+            kind="victim_update",
+            channel=channel,
+            recipient=contact,
+            language=contact.preferred_language or report.language,
+            # Ids and flags only: the message says there is news and where to read it, and
+            # says what it is only when the victim agreed to that.
+            context={"update": update.pk, "may_say_what": contact.message_may_say_what},
+        )
 
 
 def _tell_centre(*, case: Case, update: CaseUpdate) -> None:
-    report = case.report
-    if not (report.centre_id and report.centre_is_go_between):
-        return
-    volunteers = User.objects.centre_team(report.centre_id)
-    for volunteer in volunteers:
-        notify_staff(
-            key=f"centre-update:{update.pk}:{volunteer.pk}",
-            kind="centre_victim_update",
-            user=volunteer,
-            context={"update": update.pk, "report": report.pk},
-        )
+    for report in incident_reports(case):
+        if not (report.centre_id and report.centre_is_go_between):
+            continue
+        volunteers = User.objects.centre_team(report.centre_id)
+        for volunteer in volunteers:
+            notify_staff(
+                key=f"centre-update:{update.pk}:{volunteer.pk}"
+                + ("" if report.pk == case.report_id else f":{report.pk}"),
+                kind="centre_victim_update",
+                user=volunteer,
+                context={"update": update.pk, "report": report.pk},
+            )
 
 
 def log_contact_attempt(

@@ -6,6 +6,7 @@ from centres.models import NotificationStatus
 from reporting.models import SHARED_WITH_POLICE, Consent, Report
 
 from ..models import Case, CaseStatus, CaseUpdate
+from ..services.matching import handling_case
 
 
 def timeline(report: Report, case: Case | None) -> list[dict]:
@@ -49,6 +50,19 @@ def timeline(report: Report, case: Case | None) -> list[dict]:
                     "at": case.closed_at,
                     "title": _("The police have finished working on your report"),
                     "text": "",
+                }
+            )
+    # Linked by the police to another case as the same incident: that case's updates reach
+    # this reporter too (casework/services/matching.py).
+    handling = handling_case(report)
+    if handling is not None and handling != case:
+        for update in handling.updates.filter(visibility=CaseUpdate.Visibility.VICTIM):
+            entries.append(
+                {
+                    "at": update.created_at,
+                    "title": _("Update"),
+                    "text": "",
+                    "update": update.victim_parts(),
                 }
             )
     for change in report.consent_changes.all():

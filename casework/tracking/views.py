@@ -24,6 +24,7 @@ from reporting import receipt as reporting_receipt
 from reporting.models import SHARED_WITH_POLICE, Report, normalise_reference
 
 from ..models import Case
+from ..services import matching
 from ..services.feedback import open_feedback_for
 from . import services, throttle
 from .forms import AddInformationForm, ContactPreferencesForm, TrackForm, too_many_tries
@@ -108,6 +109,9 @@ def status(request, report):
             "report": report,
             "timeline": timeline(report, case),
             "is_shared": report.consent in SHARED_WITH_POLICE,
+            # Another report names the same offender: told only to a support-only reporter,
+            # who may then choose to share (the existing sharing pages).
+            "someone_else_named": matching.someone_else_named(report),
             # The case is closed and the reporter has not yet answered or skipped the questions.
             "feedback_open": open_feedback_for(report) is not None,
         },

@@ -16,6 +16,7 @@ from .content import IncidentType, PlaceType
 from .drafts import EncryptedJSONDocumentField, ReportDraft
 from .erasure import ErasureRequest, one_calendar_month_after
 from .evidence import EvidenceFile, evidence_path, evidence_storage
+from .offenders import OffenderIdentifier
 from .person import (
     Channels,
     EqualityAnswers,
@@ -54,6 +55,7 @@ __all__ = [
     "ErasureRequest",
     "EvidenceFile",
     "IncidentType",
+    "OffenderIdentifier",
     "PlaceType",
     "Referral",
     "Report",

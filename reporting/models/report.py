@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -318,6 +319,12 @@ class Report(models.Model):
                 name="report_support_waiting_idx",
             ),
             models.Index(fields=["area", "submitted_at"]),
+            # Candidate matches (casework/matching.py): the area's incidents of a fortnight,
+            # then words compared by pg_trgm, whose GIN index answers "similar to" searches.
+            models.Index(fields=["area", "occurred_on"], name="report_area_occurred_idx"),
+            GinIndex(
+                fields=["description"], name="report_description_trgm", opclasses=["gin_trgm_ops"]
+            ),
             models.Index(fields=["centre", "submitted_at"]),
             models.Index(fields=["consent", "submitted_at"]),
             models.Index(
