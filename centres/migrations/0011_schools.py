@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
                     ("inspector", "Police inspector"),
                     ("analyst", "Partnership analyst"),
                     ("administrator", "Administrator"),
+                    ("dpo", "Data protection officer"),
                 ],
                 max_length=20,
                 verbose_name="role",
@@ -65,7 +66,7 @@ class Migration(migrations.Migration):
                     models.Q(
                         ("area__isnull", True),
                         ("centre__isnull", True),
-                        ("role__in", ["analyst", "administrator"]),
+                        ("role__in", ["analyst", "administrator", "dpo"]),
                     ),
                     _connector="OR",
                 ),
@@ -87,6 +88,7 @@ class Migration(migrations.Migration):
                             "inspector",
                             "analyst",
                             "administrator",
+                            "dpo",
                         ],
                     )
                 ),
