@@ -237,6 +237,7 @@ class Walk:
     async def run(self) -> None:
         await self.goto("")
         await self.check("start page")
+        await self.easy_read()
         await self.goto("report/")
         await self.check("before you start")
         await self.click("main a.govuk-button")
@@ -275,6 +276,14 @@ class Walk:
         await self.check("confirmation, again")
         await self.tracking(reference, passphrase)
         await self.errors()
+
+    async def easy_read(self) -> None:
+        """The Easy Read guides (reporting/easy_read.py), from the start page's link."""
+        await self.click("main a[href$='/easy-read/']")
+        await self.check("easy read: the guides")
+        for slug in ("how-to-report", "what-happens-next", "staying-safe"):
+            await self.goto(f"easy-read/{slug}/")
+            await self.check(f"easy read: {slug}")
 
     async def evidence(self) -> None:
         add = "button[name=action][value=add]"
