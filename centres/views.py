@@ -54,6 +54,8 @@ def _home_for(user) -> str:
         return reverse("workspace:home")
     if user.is_analyst:
         return reverse("casework:insights")
+    if user.is_data_protection_officer:
+        return reverse("data_protection:home")
     return reverse("staff:no_role")
 
 
@@ -188,7 +190,8 @@ def home(request):
 
 @staff_required
 def no_role(request):
-    if request.user.is_staff or request.user.is_centre_worker or request.user.is_analyst:
+    user = request.user
+    if user.is_staff or user.is_centre_worker or user.is_analyst or user.is_data_protection_officer:
         return redirect("staff:home")
     return render(request, "centres/no_role.html", status=403)
 

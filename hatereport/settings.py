@@ -377,6 +377,9 @@ TRACKING_FREE_TRIES_PER_REFERENCE = envint("TRACKING_FREE_TRIES_PER_REFERENCE", 
 TRACKING_FREE_TRIES_WHEN_HAMMERED = envint("TRACKING_FREE_TRIES_WHEN_HAMMERED", 2)
 # A signed-in tracking page ends after this long without use.
 TRACKING_SESSION_SECONDS = envint("TRACKING_SESSION_SECONDS", 30 * 60)
+# The data protection officer's access-log review lists anyone who opened more than this many
+# reports or cases outside their own assigned cases in one day.
+ACCESS_LOG_UNUSUAL_DAILY_VIEWS = envint("ACCESS_LOG_UNUSUAL_DAILY_VIEWS", 25)
 
 # --- GOV.UK Notify: production SMS and email (centres/notify.py) ------------------------------
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")

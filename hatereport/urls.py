@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/", include(centres_urls.staff_patterns)),
     path("centre/", include("reporting.workspace.urls")),
     path("insights/", include("casework.urls")),
+    path("data-protection/", include("casework.data_protection.urls")),
 ]
 
 urlpatterns += i18n_patterns(

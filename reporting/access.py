@@ -286,6 +286,28 @@ def get_case_or_404(user, queryset: QuerySet, *, log: bool = True, **lookup):
     return case
 
 
+# --- The data protection officer (casework/data_protection/) ---------------------------------
+
+
+def reports_for_data_protection(user, queryset: QuerySet) -> QuerySet:
+    """The data protection officer's reach: any report, for a subject access or erasure
+    request, found by its reference or a person's keyed email or phone hash (never listed,
+    never searched by plaintext); nothing for anyone else."""
+    if not (_is_signed_in(user) and user.is_data_protection_officer):
+        return _scoped(queryset.none(), "reports_for_data_protection")
+    return _scoped(queryset.all(), "reports_for_data_protection")
+
+
+def get_report_for_data_protection_or_404(user, queryset: QuerySet, *, detail: str, **lookup):
+    """One report for the data protection officer, recorded in the access log with what for."""
+    try:
+        report = reports_for_data_protection(user, queryset).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+    record(user, report, AccessLogEntry.Action.VIEW, detail=detail)
+    return report
+
+
 # --- Centres and their people (the centre workspace) ---------------------------------------
 
 
