@@ -22,6 +22,7 @@ kept only as a hash.
 import json
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -30,7 +31,6 @@ from django.utils.translation import gettext_lazy
 from reporting.languages import text_direction
 from reporting.models import Channels, Report
 
-from ..models import Case
 from ..tracking.timeline import timeline
 
 FORMAT_VERSION = 1
@@ -236,7 +236,10 @@ def _referrals(report: Report) -> list[dict]:
 
 def _what_happened(report: Report) -> list[dict]:
     """The tracking page's own account (updates and the outcome, in the reporter's words)."""
-    case = Case.objects.filter(report=report).first()
+    try:
+        case = report.case
+    except ObjectDoesNotExist:
+        case = None
     rows = []
     for entry in timeline(report, case):
         text = str(entry["text"] or "")
