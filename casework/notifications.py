@@ -12,6 +12,7 @@ import datetime as dt
 
 from centres.notifications import STAFF, VICTIM, Cancelled, MessageKind, admin_link, register
 from reporting import access
+from reporting.models import ReporterContact
 
 from .models import Case, CaseUpdate, Escalation
 from .read_marks import OPEN_STATUSES, unread_additions
@@ -69,6 +70,17 @@ def _victim_update_details(notification, contact) -> dict:
         return {}
     update = CaseUpdate.objects.filter(pk=notification.context.get("update")).first()
     return {"what": update.standard_message if update else ""}
+
+
+def _bsl_call_details(notification, user) -> dict:
+    """The relay service to call through, read from the plan as it is now; a plan that no
+    longer asks for a video call cancels the task. Nothing about the person."""
+    _only_shared_cases(notification.context, [])
+    contact = ReporterContact.objects.filter(report_id=notification.context.get("report")).first()
+    instruction = contact.bsl_video_instruction() if contact else ""
+    if not instruction:
+        raise Cancelled("the plan no longer asks for a BSL video call")
+    return {"instruction": instruction}
 
 
 def _escalation_details(notification, user) -> dict:
@@ -171,6 +183,10 @@ def register_kinds() -> None:
         "authorisation_decided",
     ):
         register(MessageKind(name, STAFF, link=_case_link, details=_one_case_details))
+    # The victim's plan asks for a BSL video call: a person makes it (services/victim.py).
+    register(
+        MessageKind("bsl_video_call_needed", STAFF, link=_case_link, details=_bsl_call_details)
+    )
     register(MessageKind("clock_due_soon", STAFF, link=_cases_link, details=_due_soon_details))
     register(MessageKind("escalation", STAFF, link=_cases_link, details=_escalation_details))
     register(

@@ -3,6 +3,8 @@
 Every view, admin page and export fetches reports and cases through these functions (or the
 `visible_to()` queryset methods that call them), so a rule changed here changes everywhere.
 
+- A school (a centre of kind "school") sees, too, the reports a young person chose to tell it
+  about (Report.school), with contact details only when they agreed to that.
 - Volunteers and coordinators see the reports logged at their centres, and the status and
   victim-visible updates of those reports' cases; never internal police notes. A centre that
   is a victim-support hub sees, too, the reports routed to its support queue (people who asked
@@ -36,7 +38,7 @@ from django.http import Http404
 from centres.access_logging import describe_listing, record_listing
 from centres.models import AccessLogEntry, Area, Centre, Membership, Role, User
 
-from .models import SHARED_WITH_POLICE, Consent
+from .models import SHARED_WITH_POLICE, Consent, SchoolSharing
 
 # Set on the query of every queryset this module scopes. Django copies a query's attributes
 # to every queryset chained from it, so the mark survives filters, ordering and slicing; the
@@ -110,6 +112,9 @@ def report_scope(user, prefix: str = "") -> Q:
         scope |= Q(**{f"{prefix}centre_id__in": centres})
         # A support queue's team: the reports routed to it (reporting/support.py).
         scope |= Q(**{f"{prefix}support_centre_id__in": centres})
+        # A school told of a pupil's report with their consent (a school is told only with a
+        # choice of what it may see: the report's check constraint).
+        scope |= Q(**{f"{prefix}school_id__in": centres})
     areas = police_area_ids(user)
     if areas:
         scope |= shared_with_police(prefix) & Q(**{f"{prefix}case__area_id__in": areas})
@@ -148,7 +153,7 @@ def cases_visible_to(user, queryset: QuerySet) -> QuerySet:
     scope = _police_case_scope(user)
     centres = _centre_ids(user)
     if centres:
-        scope |= Q(report__centre_id__in=centres)
+        scope |= Q(report__centre_id__in=centres) | Q(report__school_id__in=centres)
     return _scoped(queryset.filter(scope), "cases_visible_to")
 
 
@@ -203,6 +208,13 @@ def can_see_contact_details(user, report) -> bool:
     # A support queue's team: routed there only when the reporter asked for support and left
     # a way to contact them for it.
     if report.support_centre_id and report.support_centre_id in _centre_ids(user):
+        return True
+    # A school sees how to contact the young person only if they agreed to it.
+    if (
+        report.school_id
+        and report.school_id in _centre_ids(user)
+        and report.school_sharing == SchoolSharing.WITH_DETAILS
+    ):
         return True
     if report.consent != Consent.SHARE_WITH_DETAILS:
         return False

@@ -143,7 +143,7 @@ def _save_contact(report: Report, details: dict) -> ReporterContact:
 
 
 def _encrypted_text(field: str) -> bool:
-    return field in ("name", "phone", "email", "safe_times", "other_needs")
+    return field in ("name", "phone", "email", "safe_times", "other_needs", "bsl_video_address")
 
 
 def _tell_reporter(report: Report, change: ConsentChange) -> None:

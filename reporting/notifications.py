@@ -9,6 +9,7 @@ from centres import digests
 from centres.models import Centre
 from centres.notifications import (
     SERVICE,
+    STAFF,
     VICTIM,
     Cancelled,
     MessageKind,
@@ -45,6 +46,7 @@ def _referral_details(notification, service) -> dict:
             (Channels.PHONE, contact.phone),
             (Channels.SMS, contact.phone),
             (Channels.EMAIL, contact.email),
+            (Channels.BSL_VIDEO, contact.bsl_video_details()),
         )
         if contact.allows(channel)
     ]
@@ -88,6 +90,10 @@ def register_kinds() -> None:
     register(MessageKind("consent_changed", VICTIM))
     # A referral the reporter agreed to, to the support service (reporting/referrals.py).
     register(MessageKind("support_referral", SERVICE, details=_referral_details))
+    # Schools (issue 19): a pupil's report told to the school with their consent, and news
+    # from the police on a pupil's report; read in the workspace, nothing personal in the mail.
+    register(MessageKind("school_told", STAFF, link="workspace"))
+    register(MessageKind("school_news", STAFF, link="workspace"))
     # The centre workspace, where a centre's team reads what a message tells them of.
     register_link("workspace", _workspace_link)
     digests.register_weekly_counts(weekly_centre_counts)

@@ -15,6 +15,7 @@ from . import evidence, support
 from .models import (
     Channels,
     EqualityAnswers,
+    OffenderIdentifier,
     Report,
     ReportDraft,
     ReporterContact,
@@ -115,6 +116,11 @@ def submit_report(
         if draft is not None:
             _consume(draft, report)
         _link(report, incident_types=incident_types, strands=strands)
+        if answers.get("offender_identifiers"):
+            OffenderIdentifier.objects.bulk_create(
+                OffenderIdentifier(report=report, kind=kind, value=value, digest=digest)
+                for kind, value, digest in answers["offender_identifiers"]
+            )
         contact = ReporterContact.objects.create(report=report, **details) if details else None
         if any(v for v in (answers.get("equality") or {}).values()):
             EqualityAnswers.objects.create(report=report, **answers["equality"])
@@ -146,6 +152,7 @@ NOT_REPORT_FIELDS = {
     "contact",
     "equality",
     "evidence",
+    "offender_identifiers",
 }
 
 

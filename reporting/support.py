@@ -29,7 +29,14 @@ from . import access
 from .models import Answer, Channels, Consent, Report
 
 # The ways a person can be reached about support (any of them will do).
-REACHABLE_BY = (Channels.PHONE, Channels.SMS, Channels.EMAIL, Channels.CENTRE)
+# A BSL video call is made by a person through the relay service.
+REACHABLE_BY = (
+    Channels.PHONE,
+    Channels.SMS,
+    Channels.EMAIL,
+    Channels.CENTRE,
+    Channels.BSL_VIDEO,
+)
 
 # What the reporter is told about the support they asked for (Report.support_promise).
 QUEUED = "queued"  # a support team owns it and will contact them

@@ -8,6 +8,7 @@ from .journey import public
 from .journey import views as journey
 from .journey.public import PUBLIC
 from .young_people import young_people
+from .young_people import young_people
 
 app_name = "reporting"
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("easy-read/", easy_read.easy_read_index, name="easy_read"),
     path("easy-read/<slug:slug>/", easy_read.easy_read_guide, name="easy_read_guide"),
     path("easy-read/<slug:slug>/pdf/", easy_read.easy_read_pdf, name="easy_read_pdf"),
+    path("young-people/", young_people, name="young_people"),
     path("young-people/", young_people, name="young_people"),
     path("report/", public.report_start, name="report_start"),
     path("report/staying-safe/", public.report_staying_safe, name="report_staying_safe"),

@@ -37,6 +37,7 @@ from .filters import (
     MyCasesFilter,
     NewsFilter,
     OverdueFilter,
+    SafeguardingFilter,
     StrandFilter,
     list_choices,
 )
@@ -64,6 +65,7 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
         "status",
         "priority",
         OverdueFilter,
+        SafeguardingFilter,
         NewsFilter,
         AuthorisationFilter,
         StrandFilter,
@@ -94,6 +96,7 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
         "nchi_rationale",
         "enhanced_rights",
         "enhanced_downgrade_reason",
+        "safeguarding",
         "update_interval_days",
         "next_due",
     ]
@@ -110,6 +113,7 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
                 "fields": [
                     "enhanced_rights",
                     "enhanced_downgrade_reason",
+                    "safeguarding",
                     "update_interval_days",
                 ]
             },
@@ -175,6 +179,13 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("reference"), ordering="report__reference")
     def reference(self, obj):
+        if obj.safeguarding:
+            # Under 18: the safeguarding flag, on the list as on the case page and summary.
+            return format_html(
+                '{} <strong class="govuk-tag govuk-tag--red casework-safeguarding">{}</strong>',
+                obj.report.reference,
+                _("Safeguarding"),
+            )
         return obj.report.reference
 
     @admin.display(description=_("channel"))

@@ -25,6 +25,7 @@ __all__ = [
     "MyCasesFilter",
     "NewsFilter",
     "OverdueFilter",
+    "SafeguardingFilter",
     "StrandFilter",
     "list_choices",
 ]
@@ -81,6 +82,21 @@ class LocalMarkerFilter(_StrandFilterBase):
     title = _("local marker")
     parameter_name = "marker"
     kind = Strand.Kind.LOCAL
+
+
+class SafeguardingFilter(admin.SimpleListFilter):
+    """Cases about a child or young person under 18 (Case.safeguarding, a partial index)."""
+
+    title = _("safeguarding")
+    parameter_name = "safeguarding"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Under 18: safeguarding"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(safeguarding=True)
+        return queryset
 
 
 class OverdueFilter(admin.SimpleListFilter):

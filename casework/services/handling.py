@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centres.models import User
+from reporting import access
 
 from ..models import Case, Clock, RecordingDecision, ThriveAssessment
 from .common import lock_case, log_change, notify_staff
@@ -134,9 +135,21 @@ def assign_case(*, case: Case, officer: User, by) -> Case:
 
 def set_victim_rights(*, case: Case, by, enhanced: bool, reason: str = "") -> Case:
     """Hate crime victims have enhanced rights by default; standard rights need a reason.
-    Running key-event clocks are re-timed to the new entitlement."""
+    A child's (a safeguarding case: under 18) are lifted only by an inspector of the case's
+    area. Running key-event clocks are re-timed to the new entitlement."""
     with transaction.atomic():
         case = lock_case(case)
+        lowering = case.enhanced_rights and not enhanced
+        if lowering and case.safeguarding and not access.is_inspector_of(by, case.area_id):
+            raise ValidationError(
+                {
+                    "enhanced": _(
+                        "This victim is under 18, so they keep enhanced rights. Only an "
+                        "inspector can change this, with a reason."
+                    )
+                },
+                code="under_18",
+            )
         if not enhanced and not reason.strip():
             raise ValidationError(
                 {"reason": _("Give the reason this victim has standard rights.")}, code="reason"
@@ -148,7 +161,10 @@ def set_victim_rights(*, case: Case, by, enhanced: bool, reason: str = "") -> Ca
             clock.due_at = case.key_event_deadline(clock.started_at)
             clock.save(update_fields=["due_at"])
         case.refresh_next_due()
-        log_change(by, case, "enhanced rights" if enhanced else "standard rights", reason=reason)
+        what = "enhanced rights" if enhanced else "standard rights"
+        if lowering and case.safeguarding:
+            what = "standard rights for a victim under 18 (inspector)"
+        log_change(by, case, what, reason=reason)
     return case
 
 

@@ -36,6 +36,9 @@ def open_case(*, report: Report, by=None) -> Case:
             )
         now = timezone.now()
         case = Case(report=report, area=_area_for(report), opened_at=now)
+        # Under 18: enhanced Victims' Code rights always, and the safeguarding flag police see.
+        if report.is_under_18:
+            case.enhanced_rights, case.safeguarding = True, True
         # The first routine clock, as Case.start_routine_clock would start it, without the
         # queries that stop and look up clocks a new case cannot have.
         due = case.routine_deadline(now)
@@ -43,7 +46,12 @@ def open_case(*, report: Report, by=None) -> Case:
         case.save()
         CaseEvent.objects.create(case=case, to_status=CaseStatus.NEW, at=now, by=by)
         Clock.objects.create(case=case, kind=Clock.Kind.ROUTINE, started_at=now, due_at=due)
-        log_change(by, case, "opened", action=AccessLogEntry.Action.CREATE)
+        log_change(
+            by,
+            case,
+            "opened (safeguarding: under 18)" if case.safeguarding else "opened",
+            action=AccessLogEntry.Action.CREATE,
+        )
         spocs = User.objects.of_area(case.area_id, Role.SPOC).only("pk")
         queue_notifications(
             {

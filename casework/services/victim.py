@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from centres.models import AccessLogEntry, User
+from centres.models import AccessLogEntry, Role, User
 from centres.outbox import queue_notification
 from reporting import referrals
 from reporting.models import Channels, Consent, Referral, Report
@@ -97,6 +97,7 @@ def send_victim_update(
         log_change(by, case, "victim update", action=AccessLogEntry.Action.DISCLOSE)
         _tell_victim(case=case, update=update)
         _tell_centre(case=case, update=update)
+        _tell_school(case=case, update=update)
     return update
 
 
@@ -115,6 +116,7 @@ def _tell_victim(*, case: Case, update: CaseUpdate) -> None:
     # Every report of the incident (the case's own, and those linked to it as the same
     # incident, casework/services/matching.py): each reporter through their own plan.
     for report in incident_reports(case):
+        _ask_for_bsl_call(case=case, update=update, report=report)
         channel = victim_message_channel(report)
         if channel is None:
             continue
@@ -132,6 +134,23 @@ def _tell_victim(*, case: Case, update: CaseUpdate) -> None:
         )
 
 
+def _ask_for_bsl_call(*, case: Case, update: CaseUpdate, report: Report) -> None:
+    """The plan asks for a BSL video call: no message can stand in for it, so the officer
+    owning the case (or, with none, the area's SPOCs) is asked to make the call. The task
+    names the case and the relay service, never the person."""
+    contact = getattr(report, "contact", None)
+    if contact is None or not contact.allows(Channels.BSL_VIDEO):
+        return
+    people = [case.owner] if case.owner_id else list(User.objects.of_area(case.area_id, Role.SPOC))
+    for person in people:
+        notify_staff(
+            key=f"bsl-call:{update.pk}:{report.pk}:{person.pk}",
+            kind="bsl_video_call_needed",
+            user=person,
+            context={"case": case.pk, "update": update.pk, "report": report.pk},
+        )
+
+
 def _tell_centre(*, case: Case, update: CaseUpdate) -> None:
     for report in incident_reports(case):
         if not (report.centre_id and report.centre_is_go_between):
@@ -143,6 +162,23 @@ def _tell_centre(*, case: Case, update: CaseUpdate) -> None:
                 + ("" if report.pk == case.report_id else f":{report.pk}"),
                 kind="centre_victim_update",
                 user=volunteer,
+                context={"update": update.pk, "report": report.pk},
+            )
+
+
+def _tell_school(*, case: Case, update: CaseUpdate) -> None:
+    """A school hears there is police news on a pupil's report: one its staff logged, or one
+    the young person told it about (reporting/access.py lets it read the update)."""
+    report = case.report
+    schools = {report.school_id} if report.school_id else set()
+    if report.centre_id and report.centre.is_school:
+        schools.add(report.centre_id)
+    for school_id in schools:
+        for person in User.objects.centre_team(school_id):
+            notify_staff(
+                key=f"school-news:{update.pk}:{school_id}:{person.pk}",
+                kind="school_news",
+                user=person,
                 context={"update": update.pk, "report": report.pk},
             )
 

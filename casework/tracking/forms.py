@@ -7,7 +7,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from centres.forms import LanguageSelect
 from reporting.forms.kit import radios
-from reporting.forms.person import SafeTimesForm
+from reporting.forms.person import SafeTimesForm, is_relay_address
 from reporting.models import Channels, ReporterContact
 from reporting.services import CONTACT_FIELDS
 
@@ -112,6 +112,8 @@ class ContactPreferencesForm(SafeTimesForm, forms.ModelForm):
             "interpreter_needed": _("I need an interpreter"),
             "interpreter_language": _("Which language should the interpreter speak?"),
             "bsl": _("I need British Sign Language"),
+            "bsl_relay": _("Which video relay service should we call you through?"),
+            "bsl_video_address": _("Your number or email address on that service"),
             "easy_read": _("I need Easy Read"),
             "large_print": _("I need large print"),
             "other_needs": _("Anything else that would help you"),
@@ -160,7 +162,31 @@ class ContactPreferencesForm(SafeTimesForm, forms.ModelForm):
             )
         if Channels.EMAIL in channels and not data.get("email"):
             self.add_error("email", _("Enter an email address, or do not choose email"))
+        self._check_bsl_video(data, channels)
         return data
+
+    def _check_bsl_video(self, data, channels) -> None:
+        """A BSL video call needs the relay service and the number or address on it."""
+        address = (data.get("bsl_video_address") or "").strip()
+        if address and not is_relay_address(address):
+            self.add_error(
+                "bsl_video_address",
+                _("Enter the phone number or email address you use on the video relay service"),
+            )
+        if Channels.BSL_VIDEO not in channels:
+            return
+        if not data.get("bsl_relay"):
+            self.add_error(
+                "bsl_relay", _("Select the video relay service, or do not choose BSL video call")
+            )
+        if not address:
+            self.add_error(
+                "bsl_video_address",
+                _(
+                    "Enter your number or email address on the video relay service, or do not "
+                    "choose BSL video call"
+                ),
+            )
 
 
 # --- What the reporter thought (casework/tracking/feedback.py) -------------------------------

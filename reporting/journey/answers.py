@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ..forms.incident import NOT_SURE, EvidenceForm, WhyForm
 from ..forms.person import EqualityForm
 from ..models import Answer
+from ..offender_identifiers import identifiers_from_answers
 
 
 def to_json(value):
@@ -62,6 +63,7 @@ def report_answers(journey) -> dict:
         "area_id": journey.area_id,
         "home_area_id": journey.home_area_id(),
         "evidence": answers.get("evidence", []),
+        "offender_identifiers": identifiers_from_answers(clean),
         "contact": None,
         "equality": None,
     }

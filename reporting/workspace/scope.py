@@ -25,8 +25,10 @@ def centre_worker_required(view):
 def centre_reports(user):
     """The reports logged at the person's centres: the workspace never shows the reports a
     person may also see in another role (a volunteer who is also a police officer)."""
+    centres = access.centres_worked_at(user)
+    # A school's reports: those its staff logged and those a pupil chose to tell it about.
     return access.reports_visible_to(
-        user, Report.objects.filter(centre__in=access.centres_worked_at(user))
+        user, Report.objects.filter(Q(centre__in=centres) | Q(school__in=centres))
     )
 
 
@@ -43,5 +45,8 @@ def workspace_reports(user):
     their support queues."""
     centres = access.centres_worked_at(user)
     return access.reports_visible_to(
-        user, Report.objects.filter(Q(centre__in=centres) | Q(support_centre__in=centres))
+        user,
+        Report.objects.filter(
+            Q(centre__in=centres) | Q(support_centre__in=centres) | Q(school__in=centres)
+        ),
     )

@@ -397,3 +397,41 @@ def test_no_offer_when_nobody_else_named_them_or_the_report_is_shared(area_a):
     lonely = ReportFactory(area=area_a, consent=Consent.DO_NOT_SHARE)
     name_account(lonely, "@nobody")
     assert matching.someone_else_named(lonely) is False
+
+
+# --- The journey's question ----------------------------------------------------------------------
+
+
+def test_journey_asks_what_identifies_them_and_keeps_only_its_hash_to_link(client, sparkbrook):
+    from tests.reporting.journey_steps import anonymous_answers, submit, walk
+
+    steps = anonymous_answers()
+    index = [slug for slug, _data in steps].index("offenders")
+    steps[index] = ("offenders", {"offender_known": "yes"})
+    steps.insert(
+        index + 1,
+        (
+            "offender-identifiers",
+            {"offender_account": "@Hater_99", "offender_platform": "X", "offender_vehicle": ""},
+        ),
+    )
+    walk(client, "en", steps)
+    submit(client)
+
+    report = Report.objects.get()
+    identifier = report.offender_identifiers.get()
+    assert identifier.kind == "account"
+    assert identifier.value == "@Hater_99 (X)"
+    assert identifier.digest == identifier_hash("account", normalise_account("hater_99", "x"))
+    assert "Hater_99" not in identifier.digest
+
+
+def test_journey_identifier_page_needs_a_street_with_a_name(client, sparkbrook):
+    from tests.reporting.journey_steps import url
+
+    client.post(url("en", "offenders"), {"offender_known": "yes"})
+    page = client.post(
+        url("en", "offender-identifiers"), {"offender_name": "John Smith"}
+    ).content.decode()
+
+    assert "Enter the street as well as the name, or remove the name" in page
