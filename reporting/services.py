@@ -6,9 +6,10 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 
-from centres.models import Area, Notification
+from centres.models import Area, Notification, User
 from centres.outbox import queue_notification
 
 from . import evidence, support
@@ -130,6 +131,8 @@ def submit_report(
         # only later changes (casework/tracking/services.py).
         if contact is not None:
             _acknowledge(report, contact)
+        if report.school_id:
+            _tell_school(report)
     if report.is_shared_with_police:
         for _receiver, result in report_submitted.send_robust(
             sender=Report, report=report, by=volunteer
@@ -142,6 +145,20 @@ def submit_report(
                     type(result).__name__,
                 )
     return report
+
+
+def _tell_school(report: Report) -> None:
+    """A young person chose to tell their school: its team hears there is a report to read in
+    the workspace (the message says nothing of it)."""
+    for person in User.objects.centre_team(report.school_id):
+        queue_notification(
+            key=f"school-told:{report.pk}:{person.pk}",
+            kind="school_told",
+            channel=Notification.Channel.EMAIL,
+            recipient=person,
+            language=settings.LANGUAGE_CODE,
+            context={"report": report.pk},
+        )
 
 
 NOT_REPORT_FIELDS = {

@@ -11,6 +11,7 @@ from centres.models import Strand, postcode_district
 
 from ..models import Answer, Consent, IncidentType, PlaceType, Report, ReporterRole
 from .kit import OPTIONAL, DateField, HintedLabel, JourneyForm, messages, radios, text
+from .young import SCHOOL_PLACES, age_group_field
 
 
 class WhoForm(JourneyForm):
@@ -23,6 +24,8 @@ class WhoForm(JourneyForm):
         ],
         required=_("Select who is reporting"),
     )
+    # Young people (issue 19): under 18 means enhanced rights and a safeguarding flag.
+    age_group = age_group_field()
 
 
 class IncidentTypeChoice(forms.ModelMultipleChoiceField):
@@ -173,6 +176,9 @@ class WherePlaceForm(JourneyForm):
         data = super().clean()
         if not self.errors and not data.get("town") and not data.get("postcode"):
             self.add_error("town", _("Enter a town or city, or a postcode"))
+        # At or near a school: the journey offers to tell the school (reporting/forms/young.py).
+        place = data.get("place_type")
+        data["at_school"] = bool(place and place.code in SCHOOL_PLACES)
         return data
 
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms.incident import NOT_SURE, EvidenceForm, WhyForm
 from ..forms.person import EqualityForm
-from ..models import Answer
+from ..forms.young import TELL_SCHOOL_AS_WELL, TELL_SCHOOL_INSTEAD
+from ..models import Answer, Consent, SchoolSharing
 from ..offender_identifiers import identifiers_from_answers
 
 
@@ -85,6 +86,12 @@ def report_answers(journey) -> dict:
             **{flag: flag in safety for flag in SAFETY_FLAGS},
             **{need: need in access for need in ("bsl", "easy_read", "large_print")},
         }
+    # Schools: told with the young person's consent; "instead" keeps it from the police.
+    if clean.get("tell_school") in (TELL_SCHOOL_AS_WELL, TELL_SCHOOL_INSTEAD):
+        result["school_id"] = clean.get("school")
+        result["school_sharing"] = clean.get("school_sharing") or SchoolSharing.REPORT
+    if clean.get("tell_school") == TELL_SCHOOL_INSTEAD:
+        result["consent"] = Consent.DO_NOT_SHARE
     if clean.get("equality_wanted") == "yes":
         equality = {k: clean.get(k) or "" for k in EqualityForm.base_fields}
         if any(equality.values()):
@@ -95,6 +102,7 @@ def report_answers(journey) -> dict:
 SAFETY_FLAGS = ("no_voicemail", "never_visit_home", "family_does_not_know", "message_may_say_what")
 REPORT_FIELDS = {
     "reporter_role",
+    "age_group",
     "incident_types",
     "description",
     "when_kind",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import incident, person
+from ..forms import incident, person, young
 
 QUESTION = "step"
 EVIDENCE = "evidence"
@@ -34,6 +34,30 @@ class Step:
 
 def _wants_contact(answers):
     return answer(answers, "contact", "contact_wanted") == "yes"
+
+
+def _at_school(answers):
+    """It happened at or near a school (the place page marks it), and a school can be told."""
+    from centres.models import Centre
+
+    at_place = answer(answers, "where", "location_kind") == "place"
+    return (
+        at_place
+        and bool(answer(answers, "where-place", "at_school"))
+        and Centre.objects.schools().exists()
+    )
+
+
+def _tells_school(answers):
+    tell = answer(answers, "school", "tell_school")
+    return _at_school(answers) and tell in (young.TELL_SCHOOL_AS_WELL, young.TELL_SCHOOL_INSTEAD)
+
+
+def school_instead_of_police(answers) -> bool:
+    """The young person chose to tell the school instead of the police: no police question,
+    and the report is not shared with them (answers.report_answers)."""
+    tell = answer(answers, "school", "tell_school")
+    return _at_school(answers) and tell == young.TELL_SCHOOL_INSTEAD
 
 
 STEPS = [
@@ -69,6 +93,9 @@ STEPS = [
         incident.WhereHomeForm,
         lambda a: answer(a, "where", "location_kind") == "online",
     ),
+    # At or near a school: tell the school as well as, or instead of, the police.
+    Step("school", young.SchoolForm, _at_school),
+    Step("school-which", young.SchoolWhichForm, _tells_school),
     Step("why", incident.WhyForm),
     Step("offenders", incident.OffenderForm),
     # Optional, for a reporter who knows who did it: what identifies them, kept as a keyed
@@ -80,7 +107,7 @@ STEPS = [
     ),
     Step("harm", incident.HarmForm),
     Step("evidence", incident.EvidenceForm, page=EVIDENCE),
-    Step("police", incident.PoliceForm),
+    Step("police", incident.PoliceForm, lambda a: not school_instead_of_police(a)),
     Step("contact", person.ContactWantedForm),
     Step("contact-details", person.ContactForm, _wants_contact),
     Step("contact-safety", person.SafeContactForm, _wants_contact),
