@@ -11,11 +11,12 @@ from django.views.decorators.http import require_safe
 from .journey.drafts import keeps_draft
 from .journey.engine import Journey
 from .journey.public import PUBLIC
+from .lifecycle import retention_periods
 
 # Change these when the statement or the notice is reviewed or changed.
 ACCESSIBILITY_PREPARED = datetime.date(2026, 11, 23)
 ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 23)
-PRIVACY_UPDATED = datetime.date(2026, 11, 23)
+PRIVACY_UPDATED = datetime.date(2026, 12, 3)
 
 
 @require_safe
@@ -45,6 +46,8 @@ def privacy(request):
             "updated": PRIVACY_UPDATED,
             "contact_email": settings.CONTACT_EMAIL,
             "data_controller": settings.DATA_CONTROLLER,
+            # The periods the purge applies, in words (reporting/lifecycle/notice.py).
+            "retention": retention_periods(),
         },
     )
 

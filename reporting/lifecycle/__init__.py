@@ -2,6 +2,7 @@
 and the purge that runs it on beat, with its dry run (purge.py). docs/architecture.md,
 "Retention", says how to change a period safely."""
 
+from .notice import period_in_words, retention_periods
 from .purge import PurgeResult, preview, run_purge
 from .removal import (
     anonymise_report,
@@ -20,9 +21,11 @@ __all__ = [
     "delete_contact",
     "national_days",
     "notice_days",
+    "period_in_words",
     "preview",
     "register_case_scrubber",
     "remove_evidence",
     "remove_free_text",
+    "retention_periods",
     "run_purge",
 ]

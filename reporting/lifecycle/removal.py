@@ -16,13 +16,15 @@ the month it happened, the categorical answers (what happened, where in kind, st
 happened before, consent, support wanted), referrals to services, its consent history and,
 through casework, its case's status, recording decision, outcome type, clocks and times.
 It loses: free text, contact details and the safe-contact plan, equality answers, evidence
-files, information added later, who logged it, the exact date and time, and the passphrase
-hash, so the tracking page no longer finds it. Casework removes the case's free text (notes,
-rationales, update texts) through the hook it registers (`register_case_scrubber`).
+files, information added later, what identifies the offender, who logged it, the exact date
+and time, and the passphrase hash, so the tracking page no longer finds it. Casework removes
+the case's free text (notes, rationales, update texts) through the hook it registers
+(`register_case_scrubber`).
 """
 
 from collections.abc import Callable, Iterable
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.functions import TruncMonth
@@ -51,6 +53,17 @@ FREE_TEXT_FIELDS = (
 # casework registers a function (report_ids, now) -> None that removes its cases' free text;
 # reporting may not import casework (the dependency arrow).
 _case_scrubbers: list[Callable] = []
+
+
+def _delete_offender_identifiers(ids) -> None:
+    # What the reporter typed that identifies the offender (reporting/models/offenders.py,
+    # the matching of reports): subject data, going with the offender description. Loaded by
+    # name so this module does not depend on the matching being installed.
+    try:
+        model = apps.get_model("reporting", "OffenderIdentifier")
+    except LookupError:
+        return
+    model.objects.filter(report_id__in=ids).delete()
 
 
 def register_case_scrubber(scrub: Callable) -> None:
@@ -95,7 +108,8 @@ def delete_contact_reports(report_ids, *, now, by=None, reason="") -> int:
 
 
 def remove_free_text_reports(report_ids, *, now, by=None, reason="") -> int:
-    """Blank the reporter's own words on these reports and delete what they added later."""
+    """Blank the reporter's own words on these reports and delete what they added later and
+    what they typed that identifies the offender."""
     ids = list(
         Report.objects.filter(pk__in=report_ids, free_text_removed_at__isnull=True).values_list(
             "pk", flat=True
@@ -104,6 +118,7 @@ def remove_free_text_reports(report_ids, *, now, by=None, reason="") -> int:
     if not ids:
         return 0
     ReportAddition.objects.filter(report_id__in=ids).delete()
+    _delete_offender_identifiers(ids)
     Report.objects.filter(pk__in=ids).update(
         free_text_removed_at=now, **dict.fromkeys(FREE_TEXT_FIELDS, "")
     )
@@ -136,6 +151,7 @@ def anonymise_reports(report_ids, *, now, by=None, reason="") -> int:
     ReporterContact.objects.filter(report_id__in=ids).delete()
     ReportAddition.objects.filter(report_id__in=ids).delete()
     EqualityAnswers.objects.filter(report_id__in=ids).delete()
+    _delete_offender_identifiers(ids)
     files = list(EvidenceFile.objects.filter(report_id__in=ids).only("pk", "file"))
     if files:
         delete_evidence(files=files)
