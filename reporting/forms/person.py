@@ -5,14 +5,16 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.core.validators import validate_email
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from centres.forms import LanguageSelect
 
 from .. import contact_plan
-from ..models import Answer, Channels
-from .kit import YES_NO, HintedLabel, JourneyForm, checkboxes, messages, radios, text
+from ..models import Answer, BslRelay, Channels
+from .kit import OPTIONAL, YES_NO, HintedLabel, JourneyForm, checkboxes, messages, radios, text
 
 
 class ContactWantedForm(JourneyForm):
@@ -35,6 +37,17 @@ PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
 PHONE_EXAMPLE = "\u206607700 900 982\u2069"
 
 
+def is_relay_address(value: str) -> bool:
+    """A phone number or an email address: what video relay services call people on."""
+    if PHONE_RE.match(value):
+        return True
+    try:
+        validate_email(value)
+    except forms.ValidationError:
+        return False
+    return True
+
+
 class ContactForm(JourneyForm):
     heading = _("How to contact you")
     medium = ("channels",)
@@ -44,6 +57,7 @@ class ContactForm(JourneyForm):
             (Channels.PHONE, Channels.PHONE.label),
             (Channels.SMS, Channels.SMS.label),
             (Channels.EMAIL, Channels.EMAIL.label),
+            (Channels.BSL_VIDEO, Channels.BSL_VIDEO.label),
         ],
         required=_("Select how we can contact you"),
         help_text=_("Select all that are safe."),
@@ -72,6 +86,28 @@ class ContactForm(JourneyForm):
         error_messages=messages(invalid=_("Enter a phone number, like %(example)s")),
     )
 
+    bsl_relay = radios(
+        _("Which video relay service should we call you through?"),
+        BslRelay.choices,
+        help_text=_("Only if you chose a BSL video call. A BSL interpreter joins the call."),
+    )
+    bsl_video_address = forms.CharField(
+        label=format_lazy("{} {}", _("Your number or email address on that service"), OPTIONAL),
+        required=False,
+        max_length=254,
+        help_text=_("Only if you chose a BSL video call. The one you use to take video calls."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages=messages(
+            invalid=_("Enter the phone number or email address you use on the video relay service")
+        ),
+    )
+
+    def clean_bsl_video_address(self):
+        value = self.cleaned_data["bsl_video_address"].strip()
+        if value and not is_relay_address(value):
+            raise forms.ValidationError(self.fields["bsl_video_address"].error_messages["invalid"])
+        return value
+
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
         if value and not PHONE_RE.match(value):
@@ -90,6 +126,23 @@ class ContactForm(JourneyForm):
             self.add_error(
                 "phone", _("Enter your phone number, or untick phone call and text message")
             )
+        if Channels.BSL_VIDEO in channels:
+            if not data.get("bsl_relay") and "bsl_relay" not in self.errors:
+                self.add_error(
+                    "bsl_relay", _("Select the video relay service, or untick BSL video call")
+                )
+            if not data.get("bsl_video_address") and "bsl_video_address" not in self.errors:
+                self.add_error(
+                    "bsl_video_address",
+                    _(
+                        "Enter your number or email address on the video relay service, or "
+                        "untick BSL video call"
+                    ),
+                )
+        else:
+            # Details for a channel not chosen are not kept (least data).
+            data["bsl_relay"] = ""
+            data["bsl_video_address"] = ""
         return data
 
 

@@ -18,6 +18,7 @@ from .erasure import ErasureRequest, one_calendar_month_after
 from .evidence import EvidenceFile, evidence_path, evidence_storage
 from .offenders import OffenderIdentifier
 from .person import (
+    BslRelay,
     Channels,
     EqualityAnswers,
     Referral,
@@ -46,6 +47,7 @@ __all__ = [
     "UNDER_18",
     "AgeGroup",
     "Answer",
+    "BslRelay",
     "Channel",
     "Channels",
     "Consent",

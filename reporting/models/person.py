@@ -20,6 +20,19 @@ class Channels(models.TextChoices):
     SMS = "sms", _("Text message")
     EMAIL = "email", _("Email")
     CENTRE = "centre", _("Through the reporting centre")
+    # A call in British Sign Language through a video relay service: made by a person, never
+    # by the outbox (no text message or email stands in for it).
+    BSL_VIDEO = "bsl_video", _("BSL video call")
+
+
+class BslRelay(models.TextChoices):
+    """Video relay services a Deaf person may be called through (an interpreter joins the
+    call and signs what the officer says)."""
+
+    SIGNVIDEO = "signvideo", "SignVideo"
+    SIGNLIVE = "signlive", "SignLive"
+    INTERPRETERNOW = "interpreternow", "InterpreterNow"
+    OTHER = "other", _("another video relay service")
 
 
 UNREADABLE_TIMES = _("the safe times cannot be read: do not contact them until they are fixed")
@@ -68,6 +81,14 @@ class ReporterContact(models.Model):
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
     interpreter_language = models.CharField(_("interpreter language"), max_length=60, blank=True)
     bsl = models.BooleanField(_("British Sign Language"), default=False)
+    # How to reach them by BSL video call (Channels.BSL_VIDEO): the relay service and their
+    # number or address on it (reporting/forms/person.py validates it).
+    bsl_relay = models.CharField(
+        _("video relay service"), max_length=20, choices=BslRelay.choices, blank=True
+    )
+    bsl_video_address = EncryptedCharField(
+        _("number or address on the video relay service"), max_length=254, null=True, blank=True
+    )
     easy_read = models.BooleanField(_("Easy Read"), default=False)
     large_print = models.BooleanField(_("large print"), default=False)
     other_needs = EncryptedTextField(_("other access needs"), null=True, blank=True)
@@ -106,11 +127,37 @@ class ReporterContact(models.Model):
         super().save(*args, **kwargs)
 
     def allows(self, channel: str) -> bool:
+        if self.bsl_video_only and channel in (Channels.EMAIL, Channels.SMS):
+            return False  # the plan says BSL video call only: never a text or an email
+        if channel == Channels.BSL_VIDEO:
+            return channel in self.channels and bool(self.bsl_video_address)
         if channel == Channels.EMAIL:
             return channel in self.channels and bool(self.email)
         if channel in (Channels.SMS, Channels.PHONE):
             return channel in self.channels and bool(self.phone)
         return channel in self.channels
+
+    @property
+    def bsl_video_only(self) -> bool:
+        """The plan allows a BSL video call and nothing else."""
+        return Channels.BSL_VIDEO in self.channels and not (
+            set(self.channels) - {Channels.BSL_VIDEO}
+        )
+
+    def bsl_video_instruction(self) -> str:
+        """What every staff screen and task about this reporter says when the plan asks for a
+        BSL video call: "Contact by BSL video call through SignVideo", or ""."""
+        if Channels.BSL_VIDEO not in self.channels:
+            return ""
+        relay = self.get_bsl_relay_display() or str(BslRelay.OTHER.label)
+        if self.bsl_video_only:
+            return str(_("Contact only by BSL video call through %(relay)s") % {"relay": relay})
+        return str(_("Contact by BSL video call through %(relay)s") % {"relay": relay})
+
+    def bsl_video_details(self) -> str:
+        """The relay service and the number or address on it: "SignVideo: 07700 900 123"."""
+        relay = self.get_bsl_relay_display() or str(BslRelay.OTHER.label)
+        return f"{relay}: {self.bsl_video_address or ''}"
 
     # --- When: every message and every person contacting the reporter asks these.
 
