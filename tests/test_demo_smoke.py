@@ -27,6 +27,8 @@ CENTRE_ROLES = {"volunteer", "coordinator", "ambassador"}
 # analysts and administrators; everyone else is refused with 403.
 INSIGHTS = {"analyst", "admin"}
 ADMIN = {"spoc", "officer", "inspector", "spoc.chelmsford", "admin", "superuser"}
+# The data protection officer's pages (/data-protection/): the officer and the superuser.
+DATA_PROTECTION = {"dpo", "superuser"}
 # Workspace pages only a centre's coordinator may open: anyone else there gets 404.
 COORDINATOR_ONLY = {"listing", "volunteers", "volunteer", "counts"}
 
@@ -130,6 +132,24 @@ def expected_workspace(local, page) -> int:
     return 200
 
 
+def walk_data_protection(walk, expected):
+    """The officer's pages, each with something on it in the demo."""
+    home = walk.get(reverse("data_protection:home"), expected)
+    erasures = walk.get(reverse("data_protection:erasure_list"), expected)
+    walk.get(reverse("data_protection:access_log"), expected)
+    unusual = walk.get(reverse("data_protection:unusual"), expected)
+    export = walk.get(reverse("data_protection:access_log_export") + "?action=export", expected)
+    if expected != 200:
+        return
+    assert home.context["waiting"], "the demo has erasure requests waiting"
+    assert erasures.context["overdue"] == 1
+    assert unusual.context["people"], "the demo has one officer's unusual day"
+    assert b"".join(export.streaming_content).startswith(b"when,who")
+    request = erasures.context["waiting"][0]
+    walk.get(reverse("data_protection:erasure", args=[request.pk]))
+    walk.get(reverse("data_protection:report", args=[request.report_id]))
+
+
 @pytest.mark.parametrize("local", ACCOUNTS)
 def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
     seeded_demo, client, caplog, local
@@ -157,6 +177,7 @@ def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
         if page == "receipt" and expected == 200:
             assert response.content.startswith(b"%PDF")
     walk.get(reverse("casework:insights"), 200 if local in INSIGHTS else 403)
+    walk_data_protection(walk, 200 if local in DATA_PROTECTION else 403)
 
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert not errors, [record.getMessage() for record in errors]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, Value
+from django.db.models import CharField, Count, F, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
@@ -169,7 +169,10 @@ def unusual_viewing(day: datetime.date, *, threshold: int | None = None) -> list
         .exclude(assigned_to_entry_user(report_type_id=report_type, case_type_id=case_type))
         .values("user_id")
         .annotate(
-            opened=Count(Concat(F("object_type_id"), Value(":"), F("object_id")), distinct=True)
+            opened=Count(
+                Concat(F("object_type_id"), Value(":"), F("object_id"), output_field=CharField()),
+                distinct=True,
+            )
         )
         .filter(opened__gt=threshold)
         .order_by("-opened")

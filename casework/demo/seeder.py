@@ -20,7 +20,7 @@ from reporting.models import REFERENCE_ALPHABET, Consent
 
 from ..models import CaseStatus
 from ..sweeps import open_missing_cases, sweep_casework
-from . import SEED, cases, directory, load, reports
+from . import SEED, cases, data_protection, directory, load, reports
 
 
 def seed_demo(*, now: datetime | None = None) -> "Demo":
@@ -41,6 +41,7 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         reports.route_support_requests(demo)
         cases.create_cases(demo)
         reports.create_referrals(demo)
+        data_protection.create_examples(demo)
     open_missing_cases(now=demo.now)
     demo.sweep = sweep_casework(now=demo.now)
     return demo
