@@ -18,7 +18,7 @@ from centres.decorators import analyst_required
 from centres.models import AccessLogEntry
 
 from .insights import charts, rollup, sections
-from .insights.disclosure import HIDDEN
+from .insights.disclosure import Hidden
 from .insights.filters import filters_from
 from .tasks import refresh_insights
 
@@ -30,8 +30,8 @@ def _is_rtl() -> bool:
 
 
 def _cell(value):
-    if value is HIDDEN:
-        return str(HIDDEN)
+    if isinstance(value, Hidden):
+        return str(value)
     if value is None:
         return "–"
     return value

@@ -9,7 +9,7 @@ tooltips is taken out, so the SVG passes the site's Content-Security-Policy: no 
 import pygal
 from lxml import etree
 
-from .disclosure import HIDDEN
+from .disclosure import Hidden
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -45,7 +45,7 @@ def _clean(svg: str, table) -> str:
 
 
 def _value(cell):
-    if cell is HIDDEN or cell is None or isinstance(cell, (str, bool)):
+    if cell is None or isinstance(cell, (Hidden, str, bool)):
         return None  # a withheld figure is a gap in the chart, and says so in the table
     return cell
 

@@ -1,19 +1,23 @@
 """Disclosure control for every figure the insights page and its exports show.
 
-Two rules, applied to each table by `protect` (sections.all_tables calls it for every table):
+Three rules, applied to each table by `protect` (sections.all_tables calls it for every table):
 
 1. A count from 1 to 4 is hidden (shown as "<5"). Zero is shown.
 2. Every other count is rounded to the nearest 5 (the Office for National Statistics' practice
    for small areas), totals included, each independently.
+3. An audit of each table's sums (its total row and total column): where the rounded figures
+   would still pin a hidden count to one value, the largest figure beside it is withheld too
+   ("[c]"), and again until nothing is pinned.
 
-Why rounding rather than secondary suppression: with the 1-4 cells hidden and all else exact, a
-hidden cell is the published total minus the cells beside it (the old page's "Central queue <5"
-was 308 - 304 = 4). Secondary suppression must then hide a second cell in every row, column and
-linked table, and stay consistent across every filter combination and every export — a search
-that grows with the page and breaks when a section is added. Rounding needs no search: each
-published count is only known to within ±2, so a total minus any other published counts leaves
-a range at least nine wide, which always covers every value from 1 to 4. It holds across
-tables, filters and exports because each count is rounded the same way wherever it appears.
+Why rounding first: with the 1-4 cells hidden and all else exact, a hidden cell is the
+published total minus the cells beside it (the old page's "Central queue <5" was 308 - 304 =
+4), and secondary suppression alone must hide a second cell in nearly every row. Rounded,
+each count is only known to within ±2, so a total minus one other count leaves a range nine
+wide that always covers 1 to 4. With two or more other counts a range can still touch 1..4 at
+one end only (17 = 8 + 8 + 1 is published as 15, 10, 10, <5: the only fit is 8, 8, 1), which is
+what the audit catches — rarely, so little is withheld. Each count is rounded the same way
+wherever it appears, so tables that share a total (every partition of the period's reports
+carries its own total row) add nothing to one another, and the export is the page's table.
 
 Figures derived from counts (a rate, a change on last year) are computed from the counts as
 published, never from the true ones, so they give nothing away that the counts do not: a
@@ -39,6 +43,20 @@ class Hidden:
 
 
 HIDDEN = Hidden()
+
+
+class Withheld(Hidden):
+    """A count withheld so that a hidden count beside it cannot be worked out (secondary
+    suppression). Shown and exported as "[c]", as the ONS marks confidential figures."""
+
+    def __str__(self):
+        return "[c]"
+
+    def __repr__(self):
+        return "WITHHELD"
+
+
+WITHHELD = Withheld()
 
 
 @dataclass(frozen=True)
@@ -67,7 +85,7 @@ def protect_count(count: int):
 
 
 def _percentage(numerator, denominator):
-    if numerator is HIDDEN or denominator is HIDDEN:
+    if isinstance(numerator, Hidden) or isinstance(denominator, Hidden):
         return HIDDEN
     if not denominator:
         return None  # not applicable: nothing to divide by
@@ -83,7 +101,7 @@ def protect_cell(cell):
         return _percentage(protect_count(cell.numerator), protect_count(cell.denominator))
     if isinstance(cell, Change):
         now, before = protect_count(cell.now), protect_count(cell.before)
-        if now is HIDDEN or before is HIDDEN:
+        if isinstance(now, Hidden) or isinstance(before, Hidden):
             return HIDDEN
         if not before:
             return None
@@ -91,10 +109,72 @@ def protect_cell(cell):
     return cell  # a row label (a date, a lazy string, a model's name)
 
 
+def _bounds(cell) -> tuple[float, float]:
+    """What a reader knows of a published count's true value."""
+    if cell is WITHHELD:
+        return (0, float("inf"))
+    if cell is HIDDEN:
+        return (1, SMALL_NUMBER - 1)
+    if cell == 0:
+        return (0, 0)
+    return (max(cell - BASE // 2, SMALL_NUMBER), cell + BASE // 2)
+
+
+def _pinned(total, parts) -> bool:
+    """Whether total = sum(parts) pins some hidden part to a single value."""
+    bounds = [_bounds(part) for part in parts]
+    low_total, high_total = _bounds(total)
+    for index, part in enumerate(parts):
+        if part is not HIDDEN:
+            continue
+        others = bounds[:index] + bounds[index + 1 :]
+        low = max(1, low_total - sum(high for _low, high in others))
+        high = min(SMALL_NUMBER - 1, high_total - sum(low for low, _high in others))
+        if high - low < 1:
+            return True
+    return False
+
+
+def _relations(table, counts):
+    """(total cell, part cells) as (row, column) positions: the total row is the sum of the
+    rows above it, the total column the sum of the count columns before it."""
+    rows = len(table.rows)
+    if table.total_row:
+        for column in counts:
+            yield (rows - 1, column), [(row, column) for row in range(rows - 1)]
+    if table.total_column:
+        for row in range(rows):
+            yield (row, counts[-1]), [(row, column) for column in counts[:-1]]
+
+
+def _audit(table, rows) -> bool:
+    """Secondary suppression: while a relation pins a hidden count, withhold its largest
+    published part (or, with none left, its total). True when anything was withheld."""
+    counts = [
+        column
+        for column in range(1, len(table.columns))
+        if all(isinstance(row[column], int) for row in table.rows)
+    ]
+    withheld, changed = False, True
+    while changed:
+        changed = False
+        for (total_row, total_column), parts in _relations(table, counts):
+            cells = [rows[r][c] for r, c in parts]
+            if not _pinned(rows[total_row][total_column], cells):
+                continue
+            published = [
+                (rows[r][c], (r, c)) for r, c in parts if not isinstance(rows[r][c], Hidden)
+            ]
+            r, c = max(published)[1] if published else (total_row, total_column)
+            rows[r][c] = WITHHELD
+            withheld = changed = True
+    return withheld
+
+
 NOTE = _(
     "Counts from 1 to 4 are shown as “<5” and every other count is rounded to the nearest 5, "
-    "so no small number can be worked out from the others. Rates and changes are worked out "
-    "from the rounded counts."
+    "so no small number can be worked out from the others; “[c]” marks a figure withheld for "
+    "the same reason. Rates and changes are worked out from the rounded counts."
 )
 
 
@@ -103,5 +183,12 @@ def protect(table):
     if table.protected:
         return table
     rows = [[row[0], *(protect_cell(cell) for cell in row[1:])] for row in table.rows]
+    if _audit(table, rows):
+        # A rate or change beside a withheld count could give it back: withhold them all.
+        derived = (Ratio, Change)
+        for true_row, row in zip(table.rows, rows, strict=True):
+            for column, cell in enumerate(true_row):
+                if isinstance(cell, derived) and row[column] is not None:
+                    row[column] = WITHHELD
     note = f"{table.note} {NOTE}".strip() if table.note else str(NOTE)
     return replace(table, rows=rows, protected=True, note=note)

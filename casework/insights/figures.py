@@ -51,6 +51,28 @@ def _total_label():
     return pgettext("insights table row", "Total")
 
 
+def with_total(rows: list[list]) -> list[list]:
+    """The rows and a total row: counts summed, rates and changes of the sums."""
+    total = [_total_label()]
+    for column in range(1, len(rows[0]) if rows else 1):
+        cells = [row[column] for row in rows]
+        if all(isinstance(cell, Ratio) for cell in cells):
+            denominators = {c.denominator for c in cells}
+            # A share of one whole keeps its whole; a rate per row adds its denominators.
+            whole = denominators.pop() if len(denominators) == 1 else None
+            total.append(
+                Ratio(
+                    sum(c.numerator for c in cells),
+                    whole if whole is not None else sum(c.denominator for c in cells),
+                )
+            )
+        elif all(isinstance(cell, Change) for cell in cells):
+            total.append(Change(sum(c.now for c in cells), sum(c.before for c in cells)))
+        else:
+            total.append(sum(cells))
+    return [*rows, total]
+
+
 def casework_tables(filters) -> list[Table]:
     strands = {strand.pk: strand for strand in Strand.objects.all()}
     tables = [
@@ -197,12 +219,14 @@ def centre_table(filters) -> Table:
     )
     names = dict(Centre.objects.filter(pk__in=[key[0] for key in counts]).values_list("pk", "name"))
     rows = sorted(([names[pk], count] for (pk,), count in counts.items()), key=lambda row: row[0])
+    rows = with_total(rows) if rows else []
     return Table(
         key="centres",
         title=_("Reports through each reporting centre"),
         description=_("Reports logged at or through each reporting centre in the period."),
         columns=[_("Reporting centre"), _("Reports")],
         rows=rows,
+        total_row=bool(rows),
     )
 
 
@@ -226,7 +250,8 @@ def recorded_table(filters) -> Table:
             "incident, or no record; and the reports not yet decided or not shared."
         ),
         columns=[_("Police recording"), _("Reports"), _("Share (%)")],
-        rows=rows,
+        rows=with_total(rows),
+        total_row=True,
         chart_columns=(1,),
     )
 
@@ -246,7 +271,9 @@ def place_table(filters) -> Table:
         title=_("Where incidents happened, by area"),
         description=_("The kind of place each incident happened, in each area."),
         columns=[_("Place"), *(area.name for area in areas), _("All areas")],
-        rows=rows,
+        rows=with_total(rows),
+        total_row=True,
+        total_column=True,
         chart_columns=(len(areas) + 1,),
     )
 
@@ -265,7 +292,8 @@ def outcome_table(filters) -> Table:
             "outcomes 1 to 10 and 22, as West Midlands Police count them."
         ),
         columns=[_("Month recorded"), _("Outcomes"), _("Positive"), _("Positive rate (%)")],
-        rows=rows,
+        rows=with_total(rows),
+        total_row=True,
         chart="line",
         chart_columns=(1, 2),
     )
@@ -287,7 +315,8 @@ def update_table(filters) -> Table:
             "late (a late one is counted when it is given or once its time has passed)."
         ),
         columns=[_("Area"), _("On time"), _("Late"), _("On time (%)")],
-        rows=rows,
+        rows=with_total(rows) if rows else [],
+        total_row=bool(rows),
         chart_columns=(1, 2),
     )
 
@@ -309,7 +338,8 @@ def triage_table(filters) -> Table:
             "calendar days from the case opening."
         ),
         columns=[_("Triaged"), _("Cases")],
-        rows=[[label, counts.get((value,), 0)] for value, label in buckets],
+        rows=with_total([[label, counts.get((value,), 0)] for value, label in buckets]),
+        total_row=True,
     )
 
 
@@ -326,9 +356,12 @@ def repeat_table(filters) -> Table:
             "Reports whose reporter said it had happened to them before, as they answered."
         ),
         columns=[_("Has it happened before?"), _("Reports"), _("Share (%)")],
-        rows=[
-            [label, counts.get((value,), 0), Ratio(counts.get((value,), 0), total)]
-            for value, label in answers
-        ],
+        rows=with_total(
+            [
+                [label, counts.get((value,), 0), Ratio(counts.get((value,), 0), total)]
+                for value, label in answers
+            ]
+        ),
+        total_row=True,
         chart_columns=(1,),
     )

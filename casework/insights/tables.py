@@ -14,4 +14,5 @@ class Table:
     protected: bool = False  # True once disclosure control has been applied
     note: str = ""  # e.g. how the figures are rounded
     total_row: bool = False  # the last row is a total (left out of the chart)
+    total_column: bool = False  # the last column is the total of the count columns before it
     chart_columns: tuple = ()  # indexes of the columns the chart draws; () for every count
