@@ -18,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from reporting.models import REFERENCE_ALPHABET, Consent
 
+from ..insights.rollup import refresh as refresh_insights
 from ..models import CaseStatus
 from ..sweeps import open_missing_cases, sweep_casework
 from . import SEED, cases, data_protection, directory, load, reports
@@ -44,6 +45,8 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         data_protection.create_examples(demo)
     open_missing_cases(now=demo.now)
     demo.sweep = sweep_casework(now=demo.now)
+    # The insights figures, as the beat's hourly refresh would have them.
+    refresh_insights(now=demo.now)
     return demo
 
 
