@@ -11,11 +11,14 @@ import time
 
 import pytest
 from django.contrib.admin.utils import quote
+from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.demo import DEMO_DOMAIN, DEMO_PASSWORD, load
+from casework.insights import filters as insights_filters
 from centres.models import Membership, Role
 from reporting.models import Report
 
@@ -40,8 +43,8 @@ class Walk:
         self.client = client
         self.requests = 0
 
-    def get(self, url, expected=200):
-        response = self.client.get(url)
+    def get(self, url, expected=200, query=None):
+        response = self.client.get(url, query)
         self.requests += 1
         assert response.status_code == expected, f"{url}: {response.status_code}"
         return response
@@ -150,6 +153,26 @@ def walk_data_protection(walk, expected):
     walk.get(reverse("data_protection:report", args=[request.report_id]))
 
 
+def walk_insights(walk, expected):
+    """Insights plain, then filtered to the busiest area and its last quarter, with every
+    section there; and one table of it exported as CSV."""
+    walk.get(reverse("casework:insights"), expected)
+    area = Report.objects.values("area__code").annotate(n=Count("id")).order_by("-n")[0]
+    month = timezone.localdate().replace(day=1)
+    query = {
+        "area": area["area__code"],
+        "start": f"{insights_filters.add_months(month, -3):%Y-%m}",
+        "end": f"{insights_filters.add_months(month, -1):%Y-%m}",
+    }
+    page = walk.get(reverse("casework:insights"), expected, query)
+    export = walk.get(reverse("casework:insights_export", args=["channels"]), expected, query)
+    if expected != 200:
+        return
+    keys = {section["table"].key for section in page.context["sections"]}
+    assert {"reports-by-month", "outcomes", "updates-on-time", "places-by-area"} <= keys
+    assert export["Content-Disposition"].startswith("attachment;")
+
+
 @pytest.mark.parametrize("local", ACCOUNTS)
 def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
     seeded_demo, client, caplog, local
@@ -176,7 +199,7 @@ def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
         response = walk.get(url, expected)
         if page == "receipt" and expected == 200:
             assert response.content.startswith(b"%PDF")
-    walk.get(reverse("casework:insights"), 200 if local in INSIGHTS else 403)
+    walk_insights(walk, 200 if local in INSIGHTS else 403)
     walk_data_protection(walk, 200 if local in DATA_PROTECTION else 403)
 
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
