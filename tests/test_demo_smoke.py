@@ -209,3 +209,37 @@ def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
         f"{local}: {walk.requests} requests, {len(walked)} changelists, "
         f"{time.monotonic() - started:.1f} s"
     )
+
+
+def test_demo_school_safeguarding_lead_sees_pupils_reports_and_police_news(
+    seeded_demo, client, caplog
+):
+    """The school (issue 19): its designated safeguarding lead signs in like everyone else,
+    sees the pupil's report the school logged, with the police news on it, and the one a
+    pupil told the school about instead of the police; the police see only the first, flagged
+    for safeguarding."""
+    caplog.set_level(logging.ERROR)
+    school = load("schools")
+    sign_in(client, f"{school['accounts'][0]['local']}@{DEMO_DOMAIN}")
+    walk = Walk(client)
+    logged = Report.objects.get(centre__slug=school["school"]["slug"])
+    told = Report.objects.get(school__slug=school["school"]["slug"])
+
+    home = walk.get(reverse("workspace:home")).content.decode()
+    logged_page = walk.get(reverse("workspace:report", args=[logged.pk])).content.decode()
+    walk.get(reverse("workspace:report", args=[told.pk]))
+    walk.get(reverse("workspace:assisted_start"))
+    walk.get(reverse("admin:index"), 403)
+
+    assert logged.reference in home and told.reference in home
+    assert "arrested" in logged_page.lower()
+    assert logged.case.safeguarding is True
+    assert told.consent == "do_not_share" and not hasattr(told, "case")
+    client.logout()
+    sign_in(client, f"spoc@{DEMO_DOMAIN}")
+    flagged = walk.get(reverse("admin:casework_case_changelist"), 200)
+    flagged = client.get(reverse("admin:casework_case_changelist"), {"safeguarding": "yes"})
+    assert logged.case.pk in {case.pk for case in flagged.context["cl"].result_list}
+    assert told.reference not in flagged.content.decode()
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert not errors, [record.getMessage() for record in errors]

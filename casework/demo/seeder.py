@@ -21,7 +21,7 @@ from reporting.models import REFERENCE_ALPHABET, Consent
 from ..insights.rollup import refresh as refresh_insights
 from ..models import CaseStatus
 from ..sweeps import open_missing_cases, sweep_casework
-from . import SEED, cases, data_protection, directory, load, reports
+from . import SEED, cases, data_protection, directory, load, reports, schools
 
 
 def seed_demo(*, now: datetime | None = None) -> "Demo":
@@ -42,6 +42,7 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         reports.route_support_requests(demo)
         cases.create_cases(demo)
         reports.create_referrals(demo)
+        schools.create_school(demo)
         data_protection.create_examples(demo)
     open_missing_cases(now=demo.now)
     demo.sweep = sweep_casework(now=demo.now)
@@ -119,7 +120,7 @@ def current_accounts() -> list[tuple[str, str, list[str]]]:
     """The demo accounts as they are now, with the backup codes not used yet."""
     people = load("people")
     accounts = []
-    for account in people["accounts"]:
+    for account in people["accounts"] + load("schools")["accounts"]:
         email = f"{account['local']}@{people['domain']}"
         codes = StaticToken.objects.filter(
             device__user__email=email, device__name="Backup codes"

@@ -238,6 +238,7 @@ class Walk:
         await self.goto("")
         await self.check("start page")
         await self.easy_read()
+        await self.young_people()
         await self.goto("report/")
         await self.check("before you start")
         await self.click("main a.govuk-button")
@@ -284,6 +285,12 @@ class Walk:
         for slug in ("how-to-report", "what-happens-next", "staying-safe"):
             await self.goto(f"easy-read/{slug}/")
             await self.check(f"easy read: {slug}")
+
+    async def young_people(self) -> None:
+        """The route for 11 to 17 year olds (reporting/young_people.py), from the start page."""
+        await self.goto("")
+        await self.click("main a[href$='/young-people/']")
+        await self.check("young people")
 
     async def evidence(self) -> None:
         add = "button[name=action][value=add]"

@@ -118,9 +118,7 @@ def test_age_question_is_optional_and_offers_prefer_not_to_say(client, sparkbroo
 # --- Telling the school --------------------------------------------------------------------
 
 
-def test_tell_the_school_instead_keeps_it_from_the_police(
-    client, school, safeguarding_lead, spoc
-):
+def test_tell_the_school_instead_keeps_it_from_the_police(client, school, safeguarding_lead, spoc):
     walk(client, "en", at_school_answers(school, tell="instead"))
     submit(client)
 
