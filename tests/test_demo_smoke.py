@@ -18,6 +18,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.demo import DEMO_DOMAIN, DEMO_PASSWORD, load
+from casework.insights import board
 from casework.insights import filters as insights_filters
 from centres.models import Membership, Role
 from reporting.models import Report
@@ -201,6 +202,15 @@ def test_demo_account_walks_every_page_it_may_and_is_refused_the_rest(
             assert response.content.startswith(b"%PDF")
     walk_insights(walk, 200 if local in INSIGHTS else 403)
     walk_data_protection(walk, 200 if local in DATA_PROTECTION else 403)
+    quarter = board.quarter_slug(board.last_complete_quarter())
+    walk.get(reverse("casework:board_index"), 200 if local in INSIGHTS else 403)
+    walk.get(
+        reverse("casework:board_report", args=[quarter, "force"]),
+        200 if local in INSIGHTS else 403,
+    )
+    if local == "analyst":  # the demo's last quarter, every section (one render is enough)
+        pdf = walk.get(reverse("casework:board_report_pdf", args=[quarter, "force"]))
+        assert pdf.content.startswith(b"%PDF")
 
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert not errors, [record.getMessage() for record in errors]

@@ -21,7 +21,7 @@ from reporting.models import REFERENCE_ALPHABET, Consent
 from ..insights.rollup import refresh as refresh_insights
 from ..models import CaseStatus
 from ..sweeps import open_missing_cases, sweep_casework
-from . import SEED, cases, data_protection, directory, load, reports, schools
+from . import SEED, cases, data_protection, directory, feedback, load, reports, schools
 
 
 def seed_demo(*, now: datetime | None = None) -> "Demo":
@@ -41,6 +41,7 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         reports.create_reports(demo)
         reports.route_support_requests(demo)
         cases.create_cases(demo)
+        feedback.create_feedback(demo)
         reports.create_referrals(demo)
         schools.create_school(demo)
         data_protection.create_examples(demo)
@@ -101,7 +102,7 @@ class Demo:
             (CaseStatus.NEW, "just reported, not looked at yet"),
             (CaseStatus.INVESTIGATING, "being investigated"),
             (CaseStatus.AWAITING_DECISION, "waiting for a decision"),
-            (CaseStatus.CLOSED, "finished"),
+            (CaseStatus.CLOSED, "finished: its reporter can answer the five feedback questions"),
         ]:
             if by_status[status]:
                 samples.append((by_status[status][0].report.reference, about))

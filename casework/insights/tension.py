@@ -220,30 +220,22 @@ def _inverse(matrix):
 
 # --- On insights ---------------------------------------------------------------------------
 
-ALERT_WEEKS_SHOWN = 26
-
 
 def tension_tables(filters) -> list:
-    """The alerts of the filters' period (else the last 26 weeks), in the filters' area and
-    strand: week, area, strand, reports that week, expected and the top of the expected
-    range. Counts only; every observed count is 5 or more by construction."""
+    """The alerts of weeks beginning in the filters' period, in their area and strand:
+    reports that week, expected, and the top of the expected range. Counts only (each 5 or
+    more by construction, then rounded like every count on the page)."""
     from ..models import TensionAlert
+    from .filters import add_months
     from .tables import Table
 
-    alerts = TensionAlert.objects.select_related("area", "strand")
-    start = getattr(filters, "start", None) or getattr(filters, "period_start", None)
-    end = getattr(filters, "end", None) or getattr(filters, "period_end", None)
-    if start is None:
-        start = dt.date.today() - dt.timedelta(weeks=ALERT_WEEKS_SHOWN)
-    alerts = alerts.filter(week_start__gte=start)
-    if end is not None:
-        alerts = alerts.filter(week_start__lte=end)
-    area = getattr(filters, "area", None)
-    if area:
-        alerts = alerts.filter(area=area)
-    strand = getattr(filters, "strand", None)
-    if strand:
-        alerts = alerts.filter(strand=strand)
+    alerts = TensionAlert.objects.select_related("area", "strand").filter(
+        week_start__gte=filters.start, week_start__lt=add_months(filters.end, 1)
+    )
+    if filters.area:
+        alerts = alerts.filter(area=filters.area)
+    if filters.strand:
+        alerts = alerts.filter(strand=filters.strand)
     rows = [
         [
             _("%(area)s, %(strand)s, week beginning %(date)s")

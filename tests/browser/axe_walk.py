@@ -330,6 +330,10 @@ class Walk:
         await self.check("track: contact, with errors")
         await self.goto("track/stop-sharing/")
         await self.check("track: stop sharing")
+        # A report just made has no closed case: the feedback page says there is nothing to
+        # answer (tests/casework/insights/test_feedback.py checks the questions themselves).
+        await self.goto("track/feedback/")
+        await self.check("track: feedback")
         await self.goto("track/finished/")
         await self.check("track: finished")
 

@@ -253,3 +253,26 @@ def test_insights_feedback_follows_the_area_and_period(area_a, area_b):
     table, _responses = feedback_tables(filters)
 
     assert table.rows[0][1:5] == [6, 6, 0, 0]
+
+
+# --- The demo (last: it seeds the demo for the rest of the module) -----------------------------
+
+
+def test_demo_has_answers_and_a_closed_case_whose_reporter_can_still_answer(seeded_demo, client):
+    from casework.demo import DEMO_PASSPHRASE
+    from casework.models import Case
+
+    answered = VictimFeedback.objects.filter(answered_at__isnull=False)
+    assert answered.count() >= 10
+    line = next(line for line in seeded_demo.splitlines() if "feedback questions" in line)
+    reference = next(word for word in line.split() if word.startswith("HR-"))
+    case = Case.objects.get(report__reference=reference)
+    assert case.status == CaseStatus.CLOSED and case.feedback.is_open
+
+    client.post("/en/track/", {"reference": reference, "passphrase": DEMO_PASSPHRASE})
+    assert "Answer the questions" in client.get("/en/track/status/").content.decode()
+    response = client.post("/en/track/feedback/", {"overall": "4"})
+
+    assert response.status_code == 302
+    case.feedback.refresh_from_db()
+    assert case.feedback.overall == 4

@@ -99,7 +99,7 @@ def test_too_little_history_judges_nothing():
 
 
 def test_fewer_than_five_reports_never_alert():
-    quiet = {week: 0 for week in weekly_history()}
+    quiet = dict.fromkeys(weekly_history(), 0)
     limit = tension.threshold(quiet, SPIKE_WEEK, HISTORY_FROM)
 
     assert not tension.is_exceedance(4, limit)
@@ -206,15 +206,13 @@ def test_insights_table_shows_the_alert_with_its_expected_range(area_a, sexual_o
         method=tension.FARRINGTON,
     )
 
-    class Filters:
-        start = dt.date(2019, 1, 1)
-        end = dt.date(2019, 3, 31)
-        area = None
-        strand = None
+    from casework.insights.filters import Filters
 
-    [table] = tension.tension_tables(Filters())
+    [table] = tension.tension_tables(Filters(start=dt.date(2019, 1, 1), end=dt.date(2019, 3, 1)))
+    [before] = tension.tension_tables(Filters(start=dt.date(2018, 1, 1), end=dt.date(2019, 2, 1)))
 
     assert table.key == "tension"
     assert table.rows == [
         ["Birmingham East, Sexual orientation, week beginning 04/03/2019", 18, 5.7, 11.1]
     ]
+    assert before.rows == []
