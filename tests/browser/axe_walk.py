@@ -330,6 +330,8 @@ class Walk:
         await self.check("track: contact, with errors")
         await self.goto("track/stop-sharing/")
         await self.check("track: stop sharing")
+        await self.goto("track/your-data/")
+        await self.check("track: everything we hold")
         # A report just made has no closed case: the feedback page says there is nothing to
         # answer (tests/casework/insights/test_feedback.py checks the questions themselves).
         await self.goto("track/feedback/")
