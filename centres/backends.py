@@ -39,6 +39,7 @@ _REFERENCE_DATA = [
         ("centres", "centre"),
         ("centres", "awarenessactivity"),
         ("centres", "supportservice"),
+        ("centres", "bslvideo"),
         ("centres", "user"),
         ("centres", "membership"),
         ("reporting", "incidenttype"),

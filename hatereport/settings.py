@@ -295,6 +295,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 EVIDENCE_ROOT = Path(os.environ.get("EVIDENCE_ROOT", BASE_DIR / "var" / "evidence"))
+BSL_VIDEO_ROOT = Path(os.environ.get("BSL_VIDEO_ROOT", BASE_DIR / "var" / "bsl"))
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -305,6 +306,12 @@ STORAGES = {
     "evidence": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(EVIDENCE_ROOT), "base_url": None},
+    },
+    # BSL videos for the public pages (centres.models.BslVideo): stripped copies, streamed by
+    # a view (reporting/bsl_videos.py), never from a web root.
+    "bsl_videos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BSL_VIDEO_ROOT), "base_url": None},
     },
     "staticfiles": {
         "BACKEND": (

@@ -1,10 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from modeltranslation.admin import TranslationAdmin
 
 from centres.admin_paging import CappedListAdmin
 from centres.admin_site import AccessLoggedAdmin
+from centres.models import BslVideo
 
-from . import access
+from . import access, bsl_videos
 from .models import IncidentType, PlaceType, Report, ReporterContact, normalise_reference
 
 
@@ -92,3 +96,42 @@ class ReportAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
             "incident_types",
             "strands",
         ]
+
+
+# --- BSL videos on the public pages (issue 19) -------------------------------------------------
+
+
+class BslVideoForm(forms.ModelForm):
+    """The video is stripped like evidence and must be a video; the captions must be WebVTT
+    (reporting/bsl_videos.py). What is stored is never the uploaded bytes."""
+
+    class Meta:
+        model = BslVideo
+        fields = ["page", "title", "video", "captions", "is_published"]
+
+    def clean_video(self):
+        upload = self.cleaned_data.get("video")
+        if isinstance(upload, UploadedFile):
+            cleaned, content_type = bsl_videos.clean_video(upload)
+            self.instance.content_type = content_type
+            return cleaned
+        return upload
+
+    def clean_captions(self):
+        upload = self.cleaned_data.get("captions")
+        if isinstance(upload, UploadedFile):
+            return bsl_videos.clean_captions(upload)
+        return upload
+
+
+@admin.register(BslVideo)
+class BslVideoAdmin(admin.ModelAdmin):
+    form = BslVideoForm
+    list_display = ["page", "title", "is_published", "uploaded_at"]
+    list_filter = ["page", "is_published"]
+
+    def save_model(self, request, obj, form, change):
+        if "video" in form.changed_data or not change:
+            obj.uploaded_by = request.user
+            obj.uploaded_at = timezone.now()
+        super().save_model(request, obj, form, change)

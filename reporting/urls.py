@@ -3,7 +3,7 @@ quick exit (/exit/) is outside the prefix, in hatereport/urls.py."""
 
 from django.urls import path
 
-from . import easy_read, receipt, views
+from . import bsl_page, bsl_videos, easy_read, receipt, views
 from .journey import public
 from .journey import views as journey
 from .journey.public import PUBLIC
@@ -18,6 +18,9 @@ urlpatterns = [
     path("easy-read/", easy_read.easy_read_index, name="easy_read"),
     path("easy-read/<slug:slug>/", easy_read.easy_read_guide, name="easy_read_guide"),
     path("easy-read/<slug:slug>/pdf/", easy_read.easy_read_pdf, name="easy_read_pdf"),
+    path("bsl/", bsl_page.bsl, name="bsl"),
+    path("bsl/videos/<int:pk>/video/", bsl_videos.video_file, name="bsl_video_file"),
+    path("bsl/videos/<int:pk>/captions/", bsl_videos.captions_file, name="bsl_captions_file"),
     path("young-people/", young_people, name="young_people"),
     path("young-people/", young_people, name="young_people"),
     path("report/", public.report_start, name="report_start"),

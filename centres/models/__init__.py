@@ -6,6 +6,7 @@ access log. One module per concern; every name is importable from `centres.model
 """
 
 from .access_log import AccessAction, AccessLogEntry, AccessLogQuerySet
+from .bsl import BslPage, BslVideo, BslVideoQuerySet
 from .directory import (
     ACCESSIBILITY_FEATURES,
     COMMUNITY_LANGUAGES,
@@ -35,6 +36,9 @@ __all__ = [
     "AccessAction",
     "AccessLogEntry",
     "AccessLogQuerySet",
+    "BslPage",
+    "BslVideo",
+    "BslVideoQuerySet",
     "ActivityKind",
     "Approval",
     "Area",
