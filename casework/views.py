@@ -4,9 +4,11 @@ Every figure comes from `insights.sections.all_tables`, which protects each tabl
 counts hidden, the rest rounded to 5) before the page or a CSV export sees it."""
 
 import csv
+import hashlib
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +24,7 @@ from .insights.disclosure import Hidden
 from .insights.filters import filters_from
 from .tasks import refresh_insights
 
+CACHE_SECONDS = 24 * 60 * 60  # a refresh changes the key long before
 RTL_LANGUAGES = {"ps"}  # right-to-left languages Django does not mark (settings.LANG_INFO)
 
 
@@ -45,8 +48,6 @@ def insights(request):
     if latest is None:
         refresh_insights.delay()  # the first visit ever: the demo computes it here and now
         latest = rollup.latest()
-    tables = sections.all_tables(filters) if latest else []
-    rtl = _is_rtl()
     query = request.GET.urlencode() if form.is_bound and form.is_valid() else ""
     return render(
         request,
@@ -57,16 +58,30 @@ def insights(request):
             "latest": latest,
             "query": query,
             "can_refresh": settings.DEMO,
-            "sections": [
-                {
-                    "table": table,
-                    "chart": charts.render(table, rtl=rtl),
-                    "rows": [[row[0], *(_cell(cell) for cell in row[1:])] for row in table.rows],
-                }
-                for table in tables
-            ],
+            "sections": _sections(filters, latest) if latest else [],
         },
     )
+
+
+def _sections(filters, latest) -> list[dict]:
+    """The page's tables with their charts, cached until the rollup's next refresh: the same
+    filters, language and figures always draw the same charts."""
+    rtl = _is_rtl()
+    digest = hashlib.sha256(filters.describe().encode()).hexdigest()[:32]
+    key = f"insights:{latest.pk}:{get_language()}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    shown = [
+        {
+            "table": table,
+            "chart": charts.render(table, rtl=rtl),
+            "rows": [[row[0], *(_cell(cell) for cell in row[1:])] for row in table.rows],
+        }
+        for table in sections.all_tables(filters)
+    ]
+    cache.set(key, shown, CACHE_SECONDS)
+    return shown
 
 
 @analyst_required
