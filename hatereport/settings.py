@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "crispy_forms",
+    # The admin's import with a preview (crime references and outcomes from the force).
+    "import_export",
     "centres",
     "reporting",
     "casework",
@@ -488,6 +490,10 @@ REPORT_ANSWER_RATE = os.environ.get("REPORT_ANSWER_RATE", "600/h")
 # Shown on the accessibility statement and privacy notice.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")
+# The force's file between the import's preview and its confirmation: in the cache (Redis,
+# kept in memory, gone after a day), never in a file on the server's disk.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # --- Background work: the outbox, text messages and the beat schedule -------------------------
 # Text messages go through a pluggable backend (centres/sms.py): the console in the demo and

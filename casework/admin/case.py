@@ -13,6 +13,7 @@ themselves.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.urls import path
 from django.utils import timezone
@@ -26,6 +27,8 @@ from reporting.evidence_views import evidence_response
 from reporting.models import normalise_reference
 
 from .. import services
+from ..crime_reference import normalise as normalise_crime_reference
+from ..exchange.admin import ExchangeAdminMixin
 from ..models import Case, CaseStatus
 from . import case_page, daily_review, pdfs
 from .filters import (
@@ -48,7 +51,7 @@ class AssignActionForm(admin.helpers.ActionForm):
     officer = forms.CharField(label=_("Officer"), required=False, widget=forms.Select)
 
 
-class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
+class CaseAdmin(ExchangeAdminMixin, AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
         "status",
@@ -76,11 +79,18 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
         ("opened_at", admin.DateFieldListFilter),
     ]
     search_fields = ["=report__reference"]
-    search_help_text = _("Search by reference, for example HR-7KQ4-M2XD.")
+    search_help_text = _(
+        "Search by reference, for example HR-7KQ4-M2XD, or by the force's crime reference."
+    )
     list_select_related = ["report", "report__centre", "area", "owner"]
     list_per_page = 50
     ordering = ["-opened_at", "-pk"]
-    actions = ["assign_to_me", "assign_to_officer", "mark_triaged"]
+    actions = [
+        "assign_to_me",
+        "assign_to_officer",
+        "mark_triaged",
+        *ExchangeAdminMixin.exchange_actions,
+    ]
     action_form = AssignActionForm
     readonly_fields = [
         "reference",
@@ -164,16 +174,19 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
             raise Http404
         return case
 
-    # --- Search: the exact reference, on its unique index ---------------------------------
+    # --- Search: the exact reference, or the force's crime reference, each on its index -----
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
         if not term:
             return queryset, False
+        # Our reference, or the force's crime or incident reference as its systems write it
+        # (a short one can read as either): each has its own index.
+        found = Q(crime_reference=normalise_crime_reference(term))
         reference = normalise_reference(term)
-        if not reference:
-            return queryset.none(), False
-        return queryset.filter(report__reference=reference), False
+        if reference:
+            found |= Q(report__reference=reference)
+        return queryset.filter(found), False
 
     # --- Columns --------------------------------------------------------------------------
 
@@ -287,6 +300,7 @@ class CaseAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
                 wrap(self.case_action_view),
                 name="casework_case_action",
             ),
+            *self.exchange_urls(),
             *super().get_urls(),
         ]
 

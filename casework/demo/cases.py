@@ -115,11 +115,28 @@ def plan_case(demo, report) -> tuple[Case, dict]:
         ]
         if not case.nchi_threshold_met:
             case.subject_data_removed_at = case.triaged_at
+    if crime and target not in (NEW, TRIAGED):
+        # The force's own number once a crime is under investigation (no random draw, so
+        # the rest of the demo stays as it was).
+        case.crime_reference = demo_crime_reference(report.area, len(demo.cases), opened)
+        case.crime_reference_force = report.area.force
     if demo.chance(0.1):
         case.enhanced_rights = False
         case.enhanced_downgrade_reason = demo.rng.choice(texts["downgrade_reasons"])
     assessments = assess(demo, case, times, staff["spocs"][0], risk) if target != NEW else []
     return case, {"times": times, "plan": plan, "show": show, "assessments": assessments}
+
+
+# Illustrative numbers in each demo force's format (casework/demo/data/places.json).
+DEMO_CRIME_REFERENCES = {
+    "West Midlands Police": "20E1/{n:06d}K/{yy:02d}",
+    "Essex Police": "42/{n:06d}/{yy:02d}",
+}
+
+
+def demo_crime_reference(area, index, opened) -> str:
+    template = DEMO_CRIME_REFERENCES.get(area.force, "DEMO/{n:06d}/{yy:02d}")
+    return template.format(n=100000 + index, yy=opened.year % 100)
 
 
 def recording_decision(demo, report):

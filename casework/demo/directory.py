@@ -48,6 +48,8 @@ def create_places(demo):
                 "force": spec["force"],
                 "nfa_needs_authorisation": spec.get("nfa_needs_authorisation", True),
                 "triage_within_hours": spec.get("triage_within_hours", 24),
+                "crime_reference_pattern": forces[spec["force"]]["crime_reference"]["pattern"],
+                "crime_reference_example": forces[spec["force"]]["crime_reference"]["example"],
             },
         )
         demo.areas[area.code] = area

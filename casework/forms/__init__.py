@@ -10,6 +10,7 @@ informed (victim.py), the outcome and its authorisation (outcome.py).
 from reporting import access
 
 from .base import CaseActionForm
+from .crime_reference import CrimeReferenceForm
 from .handling import AssignForm, DecisionForm, IntervalForm, RightsForm, StatusForm, ThriveForm
 from .matching import LinkReportForm, UnlinkReportForm
 from .outcome import AuthorisationDecisionForm, AuthorisationRequestForm, OutcomeForm
@@ -17,6 +18,7 @@ from .victim import ContactAttemptForm, KeyEventForm, NoteForm, ReferralForm, Vi
 
 CASE_ACTION_FORMS: dict[str, type[CaseActionForm]] = {
     "status": StatusForm,
+    "crime-reference": CrimeReferenceForm,
     "thrive": ThriveForm,
     "decision": DecisionForm,
     "assign": AssignForm,

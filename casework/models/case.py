@@ -144,6 +144,15 @@ class Case(models.Model):
     # Denormalised from the hold in force (casework/models/holds.py), in the same transaction,
     # so the retention purge (reporting/lifecycle/) reads it on the case row it joins anyway.
     on_legal_hold = models.BooleanField(_("on legal hold"), default=False, editable=False)
+    # The force's own crime or incident reference (Niche, Athena...), in the area's format
+    # (casework/crime_reference.py), unique within the force. The force is kept with it, as
+    # it was when the number was given, so the constraint needs no join.
+    crime_reference = models.CharField(
+        _("crime reference"), max_length=40, blank=True, editable=False, db_default=""
+    )
+    crime_reference_force = models.CharField(
+        max_length=120, blank=True, editable=False, db_default=""
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -189,6 +198,12 @@ class Case(models.Model):
             models.CheckConstraint(
                 name="case_update_interval_positive", condition=Q(update_interval_days__gte=1)
             ),
+            # One case per crime reference in a force; also the index the admin's search uses.
+            models.UniqueConstraint(
+                fields=["crime_reference_force", "crime_reference"],
+                condition=~Q(crime_reference=""),
+                name="case_crime_reference_unique",
+            ),
         ]
         indexes = [
             models.Index(fields=["area", "status", "opened_at"]),
@@ -202,6 +217,12 @@ class Case(models.Model):
             # The changelist: overdue clocks per area, and every area's cases newest first.
             models.Index(fields=["area", "next_clock_due_at"], name="case_area_due_idx"),
             models.Index(fields=["opened_at"], name="case_opened_idx"),
+            # The admin's search by the force's crime reference (any force the person sees).
+            models.Index(
+                fields=["crime_reference"],
+                condition=~Q(crime_reference=""),
+                name="case_crime_reference_idx",
+            ),
             # The changelist's safeguarding filter: few cases, so a small partial index.
             models.Index(
                 fields=["area", "opened_at"],

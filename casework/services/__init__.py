@@ -11,6 +11,7 @@ victim goes only through a channel their safe-contact plan allows; with none, th
 shows on their tracking page.
 """
 
+from .crime_reference import set_crime_reference
 from .handling import (
     assess_case,
     assign_case,
@@ -50,6 +51,7 @@ __all__ = [
     "release_legal_hold",
     "request_authorisation",
     "send_victim_update",
+    "set_crime_reference",
     "set_update_interval",
     "set_victim_rights",
     "sign_off_review",

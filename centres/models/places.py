@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,14 @@ def postcode_district(value: str) -> str:
     """The outward code of a UK postcode ("B11 1AA" -> "B11"), or "" if it is not one."""
     match = POSTCODE_RE.match((value or "").strip().upper())
     return match.group(1) if match else ""
+
+
+def validate_pattern(value: str) -> None:
+    """A crime reference format must be a regular expression Python can compile."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValidationError(_("Not a valid regular expression: %(error)s") % {"error": exc})
 
 
 class AreaQuerySet(models.QuerySet):
@@ -74,6 +83,22 @@ class Area(models.Model):
         _("escalate to the inspector after a further (hours)"),
         default=24,
         help_text=_("How long an escalation waits with the SPOC before it goes to the inspector."),
+    )
+    # The force's crime or incident reference (issue 20): its format, so a number typed or
+    # imported for a case of this area is checked before it is kept.
+    crime_reference_pattern = models.CharField(
+        _("crime reference format (regular expression)"),
+        max_length=200,
+        blank=True,
+        db_default="",
+        help_text=_(
+            "The whole reference must match, e.g. ^\\d{2}/\\d{6}/\\d{2}$. Empty: any letters, "
+            "digits, / and - are accepted."
+        ),
+        validators=[validate_pattern],
+    )
+    crime_reference_example = models.CharField(
+        _("crime reference example"), max_length=40, blank=True, db_default=""
     )
     # Retention rules (days).
     unshared_report_retention_days = models.PositiveIntegerField(
