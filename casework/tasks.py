@@ -49,9 +49,10 @@ def raise_tension_alerts() -> int:
 
 
 @shared_task(name="casework.tasks.refresh_insights")
-def refresh_insights() -> int | None:
-    """Rewrite the insights rollup (idempotent; skipped while another refresh runs)."""
+def refresh_insights(*, months: int | None = None) -> int | None:
+    """Rewrite the insights rollup, or its latest `months` (idempotent; skipped while another
+    refresh runs)."""
     from .insights import rollup
 
-    result = rollup.refresh()
+    result = rollup.refresh(months=months)
     return result.rows if result else None

@@ -526,9 +526,11 @@ NOTIFICATION_RECORD_RETRY_SECONDS = envint("NOTIFICATION_RECORD_RETRY_SECONDS", 
 OUTBOX_HANDOFF_PAUSE_SECONDS = envint("OUTBOX_HANDOFF_PAUSE_SECONDS", 30)
 OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 60)
 CASEWORK_SWEEP_SECONDS = envint("CASEWORK_SWEEP_SECONDS", 300)
-# The insights rollup (casework/insights/rollup.py) is rewritten this often; the page says how
-# fresh its figures are.
+# The insights rollup (casework/insights/rollup.py): its latest months are rewritten this
+# often, and all of it each night (a recording decision on an old report changes an old month).
+# The page says how fresh its figures are.
 INSIGHTS_REFRESH_SECONDS = envint("INSIGHTS_REFRESH_SECONDS", 3600)
+INSIGHTS_REFRESH_MONTHS = envint("INSIGHTS_REFRESH_MONTHS", 3)
 # The daily threat review digest goes out before the morning meeting (Europe/London).
 DAILY_REVIEW_DIGEST_HOUR = envint("DAILY_REVIEW_DIGEST_HOUR", 7)
 # Community tension alerts (casework/services/tension.py) go to the area's SPOCs and to these
@@ -554,7 +556,13 @@ CELERY_BEAT_SCHEDULE = {
     "insights-refresh": {
         "task": "casework.tasks.refresh_insights",
         "schedule": INSIGHTS_REFRESH_SECONDS,
+        "kwargs": {"months": INSIGHTS_REFRESH_MONTHS},
         "options": {"expires": INSIGHTS_REFRESH_SECONDS},
+    },
+    "insights-refresh-full": {
+        "task": "casework.tasks.refresh_insights",
+        "schedule": crontab(hour=1, minute=30),
+        "options": {"expires": 12 * 60 * 60},
     },
     "daily-review-digest": {
         "task": "casework.tasks.send_daily_review_digests",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from reporting.models import Consent, Report
 
 from ..models import Case, Clock, InsightsFact, InsightsRefresh, RecordingDecision
+from .filters import add_months
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +94,11 @@ def fact_queries(now: datetime.datetime):
     ]
 
 
-def _facts(kind, queryset, path, month, label):
-    """The facts of one kind: grouped once over all strands and once per strand."""
+def _facts(kind, queryset, path, month, label, since=None):
+    """The facts of one kind: grouped once over all strands and once per strand; with `since`,
+    only those of that month on."""
+    if since is not None:
+        queryset = queryset.filter(**{f"{month.source_expressions[0].name}__gte": since})
     dims = {
         "fact_area": f"{path}area_id",
         "fact_channel": f"{path}channel",
@@ -126,20 +130,28 @@ def _facts(kind, queryset, path, month, label):
             )
 
 
-def refresh(*, now=None) -> InsightsRefresh | None:
-    """Rewrite the rollup. None when another refresh holds the lock."""
+def refresh(*, now=None, months: int | None = None) -> InsightsRefresh | None:
+    """Rewrite the rollup: all of it, or with `months` only the latest months (this one
+    included), where nearly every change lands. None when another refresh holds the lock."""
     now = now or timezone.now()
+    since = None
+    if months:
+        first = add_months(timezone.localdate(now).replace(day=1), 1 - months)
+        since = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [INSIGHTS_LOCK])
         if not cursor.fetchone()[0]:
             logger.info("Insights refresh skipped: another refresh is running")
             return None
-        InsightsFact.objects.all().delete()
+        stale = InsightsFact.objects.all()
+        if since is not None:
+            stale = stale.filter(month__gte=since.date())
+        stale.delete()
         written = 0
         for query in fact_queries(now):
             batch = []
-            for fact in _facts(*query):
+            for fact in _facts(*query, since=since):
                 batch.append(fact)
                 if len(batch) >= BATCH:
                     InsightsFact.objects.bulk_create(batch)
