@@ -464,8 +464,9 @@ class PoliceForm(JourneyForm):
                 HintedLabel(
                     gettext("Yes, share it with the police, without my details"),
                     gettext(
-                        "The police learn what happened and where, to help protect "
-                        "people, but not who you are. They cannot contact you about it."
+                        "The police learn what happened and where. This helps them protect "
+                        "people. They do not learn who you are, so they cannot contact you "
+                        "about it."
                     ),
                 ),
             ),

@@ -23,8 +23,8 @@ class ContactWantedForm(JourneyForm):
         YES_NO,
         required=_("Select if we can contact you"),
         help_text=_(
-            "We will only contact you in the ways, and at the times, you tell us are safe. "
-            "You can always check your report yourself with your reference and passphrase."
+            "We will only contact you in ways and at times you say are safe. You can always "
+            "check your report yourself. You need your reference and passphrase."
         ),
         inline=True,
     )
@@ -368,7 +368,7 @@ class SupportForm(JourneyForm):
         required=_("Select if you would like support"),
         help_text=_(
             "Support services listen, give advice and help with what happens next. They are "
-            "free, and you do not need to involve the police."
+            "free. You do not need to tell the police."
         ),
         inline=True,
     )
