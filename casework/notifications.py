@@ -189,6 +189,8 @@ def register_kinds() -> None:
     )
     register(MessageKind("clock_due_soon", STAFF, link=_cases_link, details=_due_soon_details))
     register(MessageKind("escalation", STAFF, link=_cases_link, details=_escalation_details))
+    # A reporter asked for a report the police hold to be erased (casework/data_protection/).
+    register(MessageKind("erasure_requested", STAFF, link=_case_link))
     register(
         MessageKind(
             "daily_review_digest", STAFF, link=_daily_review_link, details=_daily_review_details

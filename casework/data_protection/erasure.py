@@ -4,7 +4,8 @@
   at once, through the retention module's one deletion (reporting/retention.delete_report:
   its evidence files go with it, and the deletion is logged).
 - A report the police have had becomes an ErasureRequest to the force, due one calendar month
-  after the request was received (ErasureRequest.due_on). The officer records the force's
+  after the request was received (ErasureRequest.due_on); the area's inspectors are told
+  through the outbox (message "erasure_requested"). The officer records the force's
   answer: granted (the case and the report are erased here) or refused with its reason.
 
 Every step is written to the access log: the request, the erasure, the answer.
@@ -14,7 +15,9 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from centres.models import AccessLogEntry
+from centres.models import AccessLogEntry, Role, User
+from centres.outbox import queue_notification
+from centres.roles import STAFF_LANGUAGE
 from reporting import access
 from reporting.models import (
     SHARED_WITH_POLICE,
@@ -75,7 +78,25 @@ def request_erasure(*, report: Report, by, received_on=None) -> ErasureRequest |
             reason=f"due {request.due_on:%Y-%m-%d}",
         )
         access.record(by, request, Action.CREATE, detail="erasure request recorded")
+        _tell_the_force(request, case)
     return request
+
+
+def _tell_the_force(request: ErasureRequest, case) -> None:
+    """The area's inspectors hear of the request, with its due date and the case's page
+    (nothing personal in the message), through the outbox in the same transaction."""
+    for inspector in User.objects.of_area(request.area_id, Role.INSPECTOR):
+        queue_notification(
+            key=f"erasure-requested:{request.pk}:{inspector.pk}",
+            kind="erasure_requested",
+            channel="email",
+            recipient=inspector,
+            language=STAFF_LANGUAGE,
+            context={
+                "case": case.pk if case is not None else None,
+                "due": f"{request.due_on:%d %B %Y}",
+            },
+        )
 
 
 def answer_erasure_request(

@@ -26,7 +26,8 @@ def find_reports(user, *, reference: str = "", email: str = "", phone: str = "")
     ids, searched_by = set(), []
     if reference := normalise_reference(reference):
         searched_by.append("reference")
-        ids.update(Report.objects.filter(reference=reference).values_list("pk", flat=True))
+        found = access.reports_for_data_protection(user, Report.objects.filter(reference=reference))
+        ids.update(found.values_list("pk", flat=True))
     for kind, digest in (("email", email_hash(email)), ("phone", phone_hash(phone))):
         if digest:
             searched_by.append(kind)

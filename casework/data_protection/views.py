@@ -6,6 +6,7 @@ export of the log itself."""
 import datetime
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, StreamingHttpResponse
@@ -221,6 +222,6 @@ def unusual(request):
         "people": people,
         "previous": day - datetime.timedelta(days=1),
         "next": day + datetime.timedelta(days=1),
-        "threshold": access_review.settings.ACCESS_LOG_UNUSUAL_DAILY_VIEWS,
+        "threshold": settings.ACCESS_LOG_UNUSUAL_DAILY_VIEWS,
     }
     return _no_store(render(request, "casework/data_protection/unusual.html", context))

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from casework.data_protection import erasure
 from casework.models import Case, CaseUpdate
 from centres import roles
-from centres.models import AccessLogEntry, Approval, Role
+from centres.models import AccessLogEntry, Approval, Notification, Role
 from reporting.contact_hashes import email_hash, phone_hash
 from reporting.models import Consent, ErasureRequest, Report, one_calendar_month_after
 from tests.conftest import member, sign_in
@@ -162,7 +162,9 @@ def test_never_shared_report_is_erased_at_once(dpo_client, dpo, area_a):
     assert log.filter(action="change", detail="deleted").exists()
 
 
-def test_shared_report_becomes_a_request_due_one_calendar_month_later(dpo_client, dpo, area_a):
+def test_shared_report_becomes_a_request_due_one_calendar_month_later(
+    dpo_client, dpo, area_a, inspector_a
+):
     report = ReportFactory(area=area_a, consent=Consent.SHARE_WITH_DETAILS)
     CaseFactory(report=report, area=area_a)
 
@@ -184,6 +186,11 @@ def test_shared_report_becomes_a_request_due_one_calendar_month_later(dpo_client
         .exists()
     )
     assert AccessLogEntry.objects.about(request).filter(user=dpo, action="create").exists()
+    # The force hears of it: the area's inspector, by the outbox, the due date and no names.
+    message = Notification.objects.get(kind="erasure_requested")
+    assert message.recipient_id == inspector_a.pk
+    assert message.context["due"] == "28 February 2027"
+    assert report.reference not in str(message.context)
 
 
 def test_withdrawn_report_the_police_had_is_still_asked_of_the_force(dpo, area_a):

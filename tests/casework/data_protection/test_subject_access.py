@@ -133,3 +133,15 @@ def test_downloads_need_the_passphrase(client, urdu_report):
     assert response.status_code == 302
     assert response["Location"].endswith("/track/")
     assert not AccessLogEntry.objects.about(urdu_report).filter(action="export").exists()
+
+
+def test_new_words_are_in_urdu(client, urdu_report):
+    """Waits for the translations of this change (/tmp/po/h-dpo.json) to be merged into the
+    catalogues: the title, the note of what is left out, and the page's download links."""
+    data = json.loads(signed_in(client, urdu_report).get("/ur/track/your-data/json/").content)
+    assert data["title"] == "آپ کی رپورٹ کے بارے میں ہمارے پاس موجود سب کچھ"
+    assert data["not_included"].startswith("اس میں عملے، رضاکاروں یا پولیس افسران کے نام")
+    page = client.get("/ur/track/your-data/").content.decode()
+    assert "ڈیٹا فائل کے طور پر ڈاؤن لوڈ کریں (JSON)" in page
+    text = pdf_text(client.get("/ur/track/your-data/pdf/").content)
+    assert "آپ کی رپورٹ کے بارے میں ہمارے پاس موجود سب کچھ" in text
