@@ -129,8 +129,8 @@ def fill(first: int, last: int) -> float:
             """
             INSERT INTO casework_case (report_id, area_id, status, priority, opened_at,
               recording_decision, nchi_rationale, enhanced_rights, enhanced_downgrade_reason,
-              update_interval_days)
-            SELECT r.id, r.area_id, 'new', '', r.submitted_at, '', '', true, '', 28
+              update_interval_days, on_legal_hold)
+            SELECT r.id, r.area_id, 'new', '', r.submitted_at, '', '', true, '', 28, false
               FROM reporting_report r JOIN centres_area a ON a.id = r.area_id
              WHERE r.id BETWEEN %s AND %s AND a.force = 'Bench force 0'
                AND r.consent <> 'do_not_share'

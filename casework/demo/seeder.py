@@ -21,7 +21,7 @@ from reporting.models import REFERENCE_ALPHABET, Consent
 from ..insights.rollup import refresh as refresh_insights
 from ..models import CaseStatus
 from ..sweeps import open_missing_cases, sweep_casework
-from . import SEED, cases, data_protection, directory, feedback, load, reports, schools
+from . import SEED, cases, data_protection, directory, feedback, load, matching, reports, schools
 
 
 def seed_demo(*, now: datetime | None = None) -> "Demo":
@@ -44,6 +44,7 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         feedback.create_feedback(demo)
         reports.create_referrals(demo)
         schools.create_school(demo)
+        matching.create_examples(demo)
         data_protection.create_examples(demo)
     open_missing_cases(now=demo.now)
     demo.sweep = sweep_casework(now=demo.now)
@@ -114,6 +115,8 @@ class Demo:
         )
         if urdu is not None:
             samples.append((urdu.reference, "reported in Urdu"))
+        # Same incident, same person (casework/demo/matching.py).
+        samples += getattr(self, "matching_samples", [])
         return samples
 
 
