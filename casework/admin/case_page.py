@@ -22,7 +22,7 @@ from .matching import matching_context
 
 # The page's sections and the forms in each, in order.
 FORM_GROUPS = {
-    "status": ["status", "crime-reference"],
+    "status": ["status", "crime-reference", "legal-hold", "legal-hold-release"],
     "clocks": ["rights", "interval"],
     "thrive": ["thrive", "decision", "assign"],
     "updates": ["victim-update", "key-event", "contact", "note"],

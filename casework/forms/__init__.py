@@ -12,6 +12,7 @@ from reporting import access
 from .base import CaseActionForm
 from .crime_reference import CrimeReferenceForm
 from .handling import AssignForm, DecisionForm, IntervalForm, RightsForm, StatusForm, ThriveForm
+from .holds import LegalHoldForm, LegalHoldReleaseForm
 from .matching import LinkReportForm, UnlinkReportForm
 from .outcome import AuthorisationDecisionForm, AuthorisationRequestForm, OutcomeForm
 from .victim import ContactAttemptForm, KeyEventForm, NoteForm, ReferralForm, VictimUpdateForm
@@ -19,6 +20,8 @@ from .victim import ContactAttemptForm, KeyEventForm, NoteForm, ReferralForm, Vi
 CASE_ACTION_FORMS: dict[str, type[CaseActionForm]] = {
     "status": StatusForm,
     "crime-reference": CrimeReferenceForm,
+    "legal-hold": LegalHoldForm,
+    "legal-hold-release": LegalHoldReleaseForm,
     "thrive": ThriveForm,
     "decision": DecisionForm,
     "assign": AssignForm,

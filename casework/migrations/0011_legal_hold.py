@@ -15,7 +15,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="case",
             name="on_legal_hold",
-            field=models.BooleanField(default=False, editable=False, verbose_name="on legal hold"),
+            field=models.BooleanField(
+                db_default=False, default=False, editable=False, verbose_name="on legal hold"
+            ),
         ),
         migrations.CreateModel(
             name="LegalHold",

@@ -143,7 +143,9 @@ class Case(models.Model):
     next_clock_due_at = models.DateTimeField(_("next update due"), null=True, blank=True)
     # Denormalised from the hold in force (casework/models/holds.py), in the same transaction,
     # so the retention purge (reporting/lifecycle/) reads it on the case row it joins anyway.
-    on_legal_hold = models.BooleanField(_("on legal hold"), default=False, editable=False)
+    on_legal_hold = models.BooleanField(
+        _("on legal hold"), default=False, db_default=False, editable=False
+    )
     # The force's own crime or incident reference (Niche, Athena...), in the area's format
     # (casework/crime_reference.py), unique within the force. The force is kept with it, as
     # it was when the number was given, so the constraint needs no join.
