@@ -63,7 +63,7 @@ def test_insights_filtered_to_an_area_shows_every_section_as_chart_and_table(
     # Area A this month: 8 online by the victim (rounded to 10), 3 at a centre (hidden).
     assert channels["rows"][0][1] == 10
     assert channels["rows"][2][1] == "<5"
-    assert "<5" in page
+    assert "&lt;5" in page
 
 
 def test_insights_other_area_has_none_of_area_a(client, analyst, area_b, insights_data):
@@ -106,7 +106,7 @@ def test_insights_right_to_left_mirrors_the_time_axis(client, analyst, insights_
     assert 'dir="rtl"' in arabic.content.decode()
     for response, mirrored in ((english, False), (arabic, True)):
         monthly = next(s for s in response.context["sections"] if s["table"].key == "outcomes")
-        months = [str(row[0]) for row in monthly["rows"]]
+        months = [str(row[0]) for row in monthly["rows"][:-1]]
         expected = months[::-1] if mirrored else months
         assert _x_axis(monthly["chart"]) == expected
 
