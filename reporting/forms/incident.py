@@ -293,11 +293,11 @@ class OffenderIdentifierForm(JourneyForm):
 
     heading = _("Something that identifies them")
     offender_account = text(
-        _("Their online account name or handle"),
+        _("Their account name online"),
         max_length=120,
         help_text=_(
-            "Only if you know it. If someone else reports the same person, we can look at the "
-            "reports together. We never tell anyone who you are because of this."
+            "Only if you know it. If someone else tells us about the same person, we can look "
+            "at both reports. We never tell anyone who you are."
         ),
         autocomplete="off",
         spellcheck="false",
@@ -309,7 +309,7 @@ class OffenderIdentifierForm(JourneyForm):
         autocomplete="off",
     )
     offender_vehicle = text(
-        _("Vehicle registration"),
+        _("Their car's number plate"),
         max_length=12,
         help_text=_("Like AB12 CDE."),
         autocomplete="off",
@@ -319,58 +319,7 @@ class OffenderIdentifierForm(JourneyForm):
     offender_street = text(
         _("The street where they live or work"),
         max_length=120,
-        help_text=_("A name is used only with a street."),
-        autocomplete="off",
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("offender_name") and not data.get("offender_street"):
-            self.add_error(
-                "offender_street", _("Enter the street as well as the name, or remove the name")
-            )
-        if data.get("offender_platform") and not data.get("offender_account"):
-            self.add_error(
-                "offender_account",
-                _("Enter the account name as well as the website or app, or remove the website"),
-            )
-        return data
-
-
-class OffenderIdentifierForm(JourneyForm):
-    """Optional: something that identifies the offender. Kept as a keyed hash too, so reports
-    naming the same person can be linked (reporting/offender_identifiers.py); a report not
-    shared with the police is never shown to them because of it."""
-
-    heading = _("Something that identifies them")
-    offender_account = text(
-        _("Their online account name or handle"),
-        max_length=120,
-        help_text=_(
-            "Only if you know it. If someone else reports the same person, we can look at the "
-            "reports together. We never tell anyone who you are because of this."
-        ),
-        autocomplete="off",
-        spellcheck="false",
-    )
-    offender_platform = text(
-        _("Which website or app is the account on?"),
-        max_length=120,
-        help_text=_("For example, Facebook, TikTok or X."),
-        autocomplete="off",
-    )
-    offender_vehicle = text(
-        _("Vehicle registration"),
-        max_length=12,
-        help_text=_("Like AB12 CDE."),
-        autocomplete="off",
-        spellcheck="false",
-    )
-    offender_name = text(_("Their name"), max_length=120, autocomplete="off", spellcheck="false")
-    offender_street = text(
-        _("The street where they live or work"),
-        max_length=120,
-        help_text=_("A name is used only with a street."),
+        help_text=_("We only use a name with a street."),
         autocomplete="off",
     )
 

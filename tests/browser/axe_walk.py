@@ -119,11 +119,24 @@ JOURNEY = [
     ("where-online", [("fill", "online_platform", "ایک گیم")]),
     ("where", [("radio", "location_kind", "place")]),
     ("where-place", [("fill", "postcode", "B11 1AA")]),
-    # From here on as the browser tests answer it, with contact details.
-    *WITH_CONTACT[[slug for slug, _ in WITH_CONTACT].index("why") :],
+    # From here on as the browser tests answer it, with contact details, except that the
+    # reporter knows who did it: the page asking what identifies them (issue 20) comes next.
+    *[
+        page
+        for slug, actions in WITH_CONTACT[[slug for slug, _ in WITH_CONTACT].index("why") :]
+        for page in (
+            [
+                ("offenders", [("radio", "offender_known", "yes")]),
+                ("offender-identifiers", [("fill", "offender_account", "@someone_99")]),
+            ]
+            if slug == "offenders"
+            else [(slug, actions)]
+        )
+    ],
 ]
 # Pages with nothing required, which accept being sent blank (evidence has its own errors).
 OPTIONAL = {"where-online", "evidence", "contact-safety", "contact-needs", "equality-questions"}
+OPTIONAL |= {"offender-identifiers"}
 
 
 def _png() -> bytes:
