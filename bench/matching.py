@@ -112,7 +112,7 @@ def fill(first: int, last: int) -> float:
               CASE WHEN g %% 33 = 0 THEN 'do_not_share'
                    WHEN g %% 10 = 0 THEN 'share_anonymous' ELSE 'share_details' END,
               '', '', '', ''
-            FROM generate_series(%s, %s) AS g
+            FROM generate_series(%s::bigint, %s::bigint) AS g
             ORDER BY g DESC
             """,
             [areas, len(areas), PER_DAY, PER_DAY, WORDS, len(WORDS), places, first, last],
