@@ -142,6 +142,7 @@ def walk_data_protection(walk, expected):
     erasures = walk.get(reverse("data_protection:erasure_list"), expected)
     walk.get(reverse("data_protection:access_log"), expected)
     unusual = walk.get(reverse("data_protection:unusual"), expected)
+    walk.get(reverse("data_protection:retention"), expected)
     export = walk.get(reverse("data_protection:access_log_export") + "?action=export", expected)
     if expected != 200:
         return

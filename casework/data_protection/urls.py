@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import retention, views
 
 app_name = "data_protection"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("access-log/", views.access_log, name="access_log"),
     path("access-log/export/", views.access_log_export, name="access_log_export"),
     path("access-log/unusual/", views.unusual, name="unusual"),
+    path("retention/", retention.retention, name="retention"),
 ]
