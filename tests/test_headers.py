@@ -19,6 +19,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
@@ -31,7 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from casework.forms import CASE_ACTION_FORMS
 from casework.models import Escalation
 from centres.middleware import PERMISSIONS_POLICY, ResponseHeadersMiddleware
-from centres.models import AccessLogEntry, AwarenessActivity
+from centres.models import AccessLogEntry, AwarenessActivity, BslVideo
 from centres.services import invitation_url
 from reporting import access
 from reporting.forms.sharing import HOW as SHARE_HOW
@@ -171,6 +172,7 @@ def world(
     NotificationFactory(recipient=report.contact)
     LocalOutcomeCodeFactory(area=case.area)
     Escalation.objects.create(case=case, kind="not_triaged", level="spoc")
+    bsl_video = _bsl_video(tmp_path, monkeypatch)
     access.record(superuser, report, AccessLogEntry.Action.VIEW, detail="set-up")
     _axes_rows(volunteer_a)
 
@@ -220,8 +222,24 @@ def world(
             "workspace:counts": {"centre_id": centre_a.pk},
             "centres:centre": {"slug": centre_a.slug},
             "reporting:report_step": {"slug": STEPS[0].slug},
+            "reporting:bsl_video_file": {"pk": bsl_video.pk},
+            "reporting:bsl_captions_file": {"pk": bsl_video.pk},
         },
     }
+
+
+def _bsl_video(tmp_path, monkeypatch) -> BslVideo:
+    """A published BSL video (its bytes are not read as a video here), in a temporary place."""
+    storage = FileSystemStorage(location=tmp_path / "bsl")
+    for name in ("video", "captions"):
+        monkeypatch.setattr(BslVideo._meta.get_field(name), "storage", storage)
+    return BslVideo.objects.create(
+        page="start",
+        title="How to report, in BSL",
+        video=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="v.mp4"),
+        content_type="video/mp4",
+        captions=ContentFile(b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", name="c.vtt"),
+    )
 
 
 def _axes_rows(user):

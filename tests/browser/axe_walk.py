@@ -252,6 +252,7 @@ class Walk:
         await self.check("start page")
         await self.easy_read()
         await self.young_people()
+        await self.bsl()
         await self.goto("report/")
         await self.check("before you start")
         await self.click("main a.govuk-button")
@@ -304,6 +305,12 @@ class Walk:
         await self.goto("")
         await self.click("main a[href$='/young-people/']")
         await self.check("young people")
+
+    async def bsl(self) -> None:
+        """Reporting in British Sign Language (reporting/bsl_page.py), from the start page."""
+        await self.goto("")
+        await self.click("main a[href$='/bsl/']")
+        await self.check("british sign language")
 
     async def evidence(self) -> None:
         add = "button[name=action][value=add]"
