@@ -64,6 +64,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     Role.VOLUNTEER: frozenset(),
     Role.COORDINATOR: frozenset(),
+    Role.SAFEGUARDING_LEAD: frozenset(),
     Role.ANALYST: frozenset(),
     # Their pages are casework/data_protection's own, not the admin's.
     Role.DATA_PROTECTION_OFFICER: frozenset(),

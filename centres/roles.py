@@ -47,6 +47,7 @@ MESSAGES = {
     ),
     "not_approver": _("You cannot approve or refuse this role."),
     "not_pending": _("This role is not waiting for approval."),
+    "school_only": _("A designated safeguarding lead works at a school. Choose a school."),
 }
 
 
@@ -117,6 +118,10 @@ def check_grant(membership: Membership, *, by, before: Membership | None = None)
     for row in (before, membership):
         if row is not None and not may_grant(by, row.role, centre_id=row.centre_id):
             raise refusal("not_allowed")
+    if membership.role == Role.SAFEGUARDING_LEAD and not (
+        membership.centre_id and membership.centre.is_school
+    ):
+        raise refusal("school_only")
 
 
 def check_decision(membership: Membership, *, by, approving: bool) -> None:

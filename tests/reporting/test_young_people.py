@@ -130,6 +130,10 @@ def test_tell_the_school_instead_keeps_it_from_the_police(client, school, safegu
     assert list(Report.objects.visible_to(safeguarding_lead)) == [report]
     told = Notification.objects.filter(kind="school_told")
     assert told.count() == 1 and told.get().recipient_id == safeguarding_lead.pk
+    sign_in(client, safeguarding_lead)
+    page = client.get(reverse("workspace:report", args=[report.pk])).content.decode()
+    assert "Told to Sparkbrook Academy by the young person" in page
+    assert "What happened, without contact details" in page
 
 
 def test_tell_the_school_as_well_opens_a_case_and_the_school_sees_it(
@@ -212,3 +216,21 @@ def test_safeguarding_lead_logs_a_pupils_report_and_sees_police_news(
     assert "arrested" in page.lower()
     news = Notification.objects.filter(kind="school_news", recipient_id=safeguarding_lead.pk)
     assert news.count() == 1
+
+
+def test_safeguarding_lead_role_is_only_given_at_a_school(school, centre_a, administrator):
+    from django.core.exceptions import ValidationError
+
+    from centres import roles
+    from tests.factories import UserFactory
+
+    with pytest.raises(ValidationError) as refused:
+        roles.grant_role(
+            by=administrator, user=UserFactory(), role=Role.SAFEGUARDING_LEAD, centre=centre_a
+        )
+    granted = roles.grant_role(
+        by=administrator, user=UserFactory(), role=Role.SAFEGUARDING_LEAD, centre=school
+    )
+
+    assert "works at a school" in refused.value.messages[0]
+    assert granted.centre == school
