@@ -107,7 +107,11 @@ def main():
 
     import textstat
 
-    print(f"Reading age = Flesch-Kincaid grade + 5 (textstat {textstat.__version__})")
+    print(
+        "Reading age = Flesch-Kincaid grade + 5 (textstat "
+        + ".".join(map(str, textstat.__version__))
+        + ")"
+    )
     print("\nThe journey's question pages (English, as a victim reads them):")
     pages = journey_pages()
     for slug, text in pages:
