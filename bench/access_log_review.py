@@ -156,7 +156,8 @@ def main():
         small, large = sizes["small"][name], sizes["large"][name]
         print(f"{name:28} {small:9.1f} {large:9.1f} {large / small:6.2f}")
     plan = plan_of_unusual(day)
-    print("\nThe log read for one day:", plan.splitlines()[0])
+    scans = [line.strip() for line in plan.splitlines() if "Scan" in line]
+    print("\nThe log read for one day:", "; ".join(scans))
     if "Seq Scan on centres_accesslogentry" in plan:
         sys.exit("a sequential scan of the log")
 
