@@ -234,3 +234,21 @@ def test_safeguarding_lead_role_is_only_given_at_a_school(school, centre_a, admi
 
     assert "works at a school" in refused.value.messages[0]
     assert granted.centre == school
+
+
+def test_school_pages_render_their_questions(client, school):
+    steps = at_school_answers(school, tell="as_well")
+    upto = [slug for slug, _data in steps].index("school")
+    walk_to = steps[:upto]
+    for slug, data in walk_to:
+        client.post(url("en", slug), data)
+
+    asked = client.get(url("en", "school")).content.decode()
+    client.post(url("en", "school"), {"tell_school": "as_well"})
+    which = client.get(url("en", "school-which")).content.decode()
+    refused = client.post(url("en", "school-which"), {}).content.decode()
+
+    assert "Do you want to tell the school?" in asked
+    assert "Yes, tell the school instead of the police" in asked
+    assert "<select" in which and "Sparkbrook Academy, Birmingham" in which
+    assert "Choose the school" in refused and "Select what the school can see" in refused
