@@ -5,7 +5,9 @@ counts hidden, the rest rounded to 5) before the page or a CSV export sees it.""
 
 import csv
 import hashlib
+import logging
 
+import kombu.exceptions
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -23,6 +25,8 @@ from .insights import charts, rollup, sections
 from .insights.disclosure import Hidden
 from .insights.filters import filters_from
 from .tasks import refresh_insights
+
+logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 24 * 60 * 60  # a refresh changes the key long before
 RTL_LANGUAGES = {"ps"}  # right-to-left languages Django does not mark (settings.LANG_INFO)
@@ -46,7 +50,10 @@ def insights(request):
     filters, form = filters_from(request.GET)
     latest = rollup.latest()
     if latest is None:
-        refresh_insights.delay()  # the first visit ever: the demo computes it here and now
+        try:
+            refresh_insights.delay()  # the first visit ever: the demo computes it here and now
+        except kombu.exceptions.OperationalError:
+            logger.warning("Insights refresh not queued: the broker is down")
         latest = rollup.latest()
     query = request.GET.urlencode() if form.is_bound and form.is_valid() else ""
     return render(
