@@ -182,6 +182,10 @@ def test_case_page_offers_the_match_and_links_it_as_the_same_incident(
     assert "Possible matches" in page
     assert assisted.report.reference in page
     assert "Shared strand: Race" in page
+    # Each report offered is written to the access log as seen by the SPOC.
+    assert AccessLogEntry.objects.filter(
+        user=spoc_a, object_id=assisted.report.pk, detail__endswith="matches and repeats"
+    ).exists()
 
     response = client.post(
         action_url(online, "link-report"),
