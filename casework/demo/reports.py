@@ -12,6 +12,7 @@ from centres.models import Strand
 from reporting import support
 from reporting.models import (
     Answer,
+    BslRelay,
     Channel,
     Channels,
     Consent,
@@ -363,6 +364,12 @@ def build_contact(demo, report, scenario):
         )
     if "disability" in scenario["strands"]:
         contact.bsl = demo.chance(0.25)
+        if contact.bsl and number % 2 == 0:
+            # Half of those who sign are called by BSL video only (no random draw taken, so
+            # the rest of the demo stays as it was).
+            contact.channels = [Channels.BSL_VIDEO]
+            contact.bsl_relay = [BslRelay.SIGNVIDEO, BslRelay.SIGNLIVE][number % 4 // 2]
+            contact.bsl_video_address = f"07700 900{number:03d}"
         contact.easy_read = demo.chance(0.3)
         contact.large_print = demo.chance(0.2)
         if demo.chance(0.5):
