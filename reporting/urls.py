@@ -8,7 +8,6 @@ from .journey import public
 from .journey import views as journey
 from .journey.public import PUBLIC
 from .young_people import young_people
-from .young_people import young_people
 
 app_name = "reporting"
 urlpatterns = [
@@ -21,7 +20,6 @@ urlpatterns = [
     path("bsl/", bsl_page.bsl, name="bsl"),
     path("bsl/videos/<int:pk>/video/", bsl_videos.video_file, name="bsl_video_file"),
     path("bsl/videos/<int:pk>/captions/", bsl_videos.captions_file, name="bsl_captions_file"),
-    path("young-people/", young_people, name="young_people"),
     path("young-people/", young_people, name="young_people"),
     path("report/", public.report_start, name="report_start"),
     path("report/staying-safe/", public.report_staying_safe, name="report_staying_safe"),
