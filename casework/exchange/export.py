@@ -35,8 +35,9 @@ def _iso(value):
 def shared_cases_handled_by(user, queryset=None):
     """The cases this person handles whose reports are shared with the police now: what they
     may export, and the only cases an import of theirs may touch."""
-    queryset = Case.objects.all() if queryset is None else queryset
-    return access.cases_handled_by(user, queryset).filter(access.shared_with_police("report__"))
+    return access.cases_handled_by(
+        user, Case.objects.all() if queryset is None else queryset
+    ).filter(access.shared_with_police("report__"))
 
 
 def exportable(user, queryset=None):
