@@ -21,7 +21,18 @@ from reporting.models import REFERENCE_ALPHABET, Consent
 from ..insights.rollup import refresh as refresh_insights
 from ..models import CaseStatus
 from ..sweeps import open_missing_cases, sweep_casework
-from . import SEED, cases, data_protection, directory, feedback, load, matching, reports, schools
+from . import (
+    SEED,
+    cases,
+    data_protection,
+    directory,
+    feedback,
+    load,
+    matching,
+    reports,
+    retention,
+    schools,
+)
 
 
 def seed_demo(*, now: datetime | None = None) -> "Demo":
@@ -46,6 +57,7 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         schools.create_school(demo)
         matching.create_examples(demo)
         data_protection.create_examples(demo)
+        retention.create_examples(demo)
     open_missing_cases(now=demo.now)
     demo.sweep = sweep_casework(now=demo.now)
     # The insights figures, as the beat's hourly refresh would have them.
