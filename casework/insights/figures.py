@@ -15,6 +15,7 @@ from reporting.models import Answer, Channel, PlaceType
 from ..models import InsightsFact, RecordingDecision
 from .disclosure import Change, Ratio
 from .filters import add_months
+from .rollup import AT_SCHOOL, REPEAT_REPORTER, TOLD_SCHOOL, UNDER_18_CODE, flags
 from .tables import Table
 
 Kind = InsightsFact.Kind
@@ -85,6 +86,8 @@ def casework_tables(filters) -> list[Table]:
         update_table(filters),
         triage_table(filters),
         repeat_table(filters),
+        repeat_reporter_table(filters),
+        school_table(filters),
     ]
     if filters.compare_start:
         tables.insert(3, compare_table(filters, strands))
@@ -364,4 +367,61 @@ def repeat_table(filters) -> Table:
         ),
         total_row=True,
         chart_columns=(1,),
+    )
+
+
+def repeat_reporter_table(filters) -> Table:
+    """Repeat victims by the keyed hash of the reporter's email or phone (issue 20): reports
+    whose reporter had reported before in the 12 months before, beside the rest (no contact
+    details, or none matching an earlier report). Counts only; never who."""
+    counts = _sum(_facts(filters, Kind.REPORTS, filters.months), "label")
+    repeat = sum(n for (label,), n in counts.items() if REPEAT_REPORTER in flags(label))
+    total = sum(counts.values())
+    rows = [
+        [_("Reported before in the 12 months before"), repeat, Ratio(repeat, total)],
+        [_("No earlier report found"), total - repeat, Ratio(total - repeat, total)],
+    ]
+    return Table(
+        key="repeat-reporters",
+        title=_("Repeat victims: reporters who reported before"),
+        description=_(
+            "Reports whose reporter had reported before in the 12 months before, matched by a "
+            "keyed hash of the same email address or phone number; beside them, the reports "
+            "with no earlier report found (including those left without contact details)."
+        ),
+        columns=[_("Reporter"), _("Reports"), _("Share (%)")],
+        rows=with_total(rows),
+        total_row=True,
+        chart_columns=(1,),
+    )
+
+
+def school_table(filters) -> Table:
+    """Young people and schools (issue 19): reports logged at a school (a centre of kind
+    school), reports a school was told of, and reports about someone under 18, by month."""
+    counts = _sum(_facts(filters, Kind.REPORTS, filters.months), "month", "label")
+    codes = (AT_SCHOOL, TOLD_SCHOOL, UNDER_18_CODE)
+    rows = []
+    for month in filters.months:
+        cells = [
+            sum(n for (m, label), n in counts.items() if m == month and code in flags(label))
+            for code in codes
+        ]
+        rows.append([_month(month), *cells])
+    return Table(
+        key="schools",
+        title=_("Schools and young people"),
+        description=_(
+            "Reports each month logged by a school's staff, reports a school was told of with "
+            "the young person's consent, and reports about someone under 18."
+        ),
+        columns=[
+            _("Month"),
+            _("Logged at a school"),
+            _("Told to a school"),
+            _("Under 18"),
+        ],
+        rows=with_total(rows),
+        total_row=True,
+        chart="line",
     )

@@ -15,12 +15,14 @@ import time
 from django.db import connection, transaction
 from django.db.models import Case as Choose
 from django.db.models import CharField, Count, F, Q, Value, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, Concat, TruncMonth
 from django.utils import timezone
 
-from reporting.models import Consent, Report
+from centres.models import CentreKind
+from reporting.models import UNDER_18, Consent, Report
 
 from ..models import Case, Clock, InsightsFact, InsightsRefresh, RecordingDecision
+from ..services.matching import reported_before
 from .filters import add_months
 
 logger = logging.getLogger(__name__)
@@ -32,6 +34,34 @@ Kind = InsightsFact.Kind
 
 def _label(*whens, default=""):
     return Choose(*whens, default=Value(default), output_field=CharField())
+
+
+# What a report's fact of kind "reports" says of it, in its label: the codes that apply, each
+# followed by a space ("" for none). Every reader of the kind sums over the labels, so a report
+# still counts once; the schools and repeat-reporter tables read the codes (figures.py).
+AT_SCHOOL = "at_school"  # logged at a school (a centre of kind school)
+TOLD_SCHOOL = "told_school"  # a school was told of it
+UNDER_18_CODE = "under_18"  # it happened to someone under 18
+REPEAT_REPORTER = "repeat"  # its reporter had reported before in the 12 months before it
+
+
+def report_flags():
+    """The label of a report's fact: the codes above that apply to it."""
+    conditions = [
+        (AT_SCHOOL, Q(centre__kind=CentreKind.SCHOOL)),
+        (TOLD_SCHOOL, Q(school__isnull=False)),
+        (UNDER_18_CODE, Q(age_group__in=UNDER_18)),
+        (REPEAT_REPORTER, reported_before()),
+    ]
+    return Concat(
+        *(_label(When(condition, then=Value(f"{code} "))) for code, condition in conditions),
+        output_field=CharField(),
+    )
+
+
+def flags(label: str) -> set[str]:
+    """The codes of a "reports" fact's label."""
+    return set(label.split())
 
 
 def fact_queries(now: datetime.datetime):
@@ -50,7 +80,7 @@ def fact_queries(now: datetime.datetime):
         | Q(due_at__lt=now) & (Q(stopped_at__isnull=True) | Q(stopped_at__gt=F("due_at")))
     )
     return [
-        (Kind.REPORTS, Report.objects.all(), "", TruncMonth("submitted_at"), Value("")),
+        (Kind.REPORTS, Report.objects.all(), "", TruncMonth("submitted_at"), report_flags()),
         (
             Kind.RECORDED,
             Report.objects.all(),

@@ -348,21 +348,28 @@ def repeat_counts(reports, *, now=None) -> dict[int, int]:
     return counts
 
 
+def reported_before(path: str = "") -> Q:
+    """A filter (or, in a When, a condition) on reports, or on rows reaching a report by
+    `path` (e.g. "report__"): its reporter had reported before in the 12 months before it,
+    by the keyed hash of their email or phone. Used by insights and its rollup."""
+    earlier = Report.objects.filter(
+        submitted_at__lt=OuterRef(f"{path}submitted_at"),
+        submitted_at__gte=OuterRef(f"{path}submitted_at") - REPEAT_WINDOW,
+    ).exclude(pk=OuterRef(f"{path}pk"))
+    by_email = earlier.filter(contact__email_hash=OuterRef(f"{path}contact__email_hash")).exclude(
+        contact__email_hash=""
+    )
+    by_phone = earlier.filter(contact__phone_hash=OuterRef(f"{path}contact__phone_hash")).exclude(
+        contact__phone_hash=""
+    )
+    return Q(Exists(by_email)) | Q(Exists(by_phone))
+
+
 def repeat_victim_count(queryset) -> int:
     """For insights: how many reports of `queryset` (scoped by the caller, e.g.
     access.reports_counted_for) came from someone who had reported before in the 12 months
     before it, by the keyed hash of their email or phone. Counts only; never who."""
-    earlier = Report.objects.filter(
-        submitted_at__lt=OuterRef("submitted_at"),
-        submitted_at__gte=OuterRef("submitted_at") - REPEAT_WINDOW,
-    ).exclude(pk=OuterRef("pk"))
-    by_email = earlier.filter(contact__email_hash=OuterRef("contact__email_hash")).exclude(
-        contact__email_hash=""
-    )
-    by_phone = earlier.filter(contact__phone_hash=OuterRef("contact__phone_hash")).exclude(
-        contact__phone_hash=""
-    )
-    return queryset.filter(Exists(by_email) | Exists(by_phone)).count()
+    return queryset.filter(reported_before()).count()
 
 
 # --- Repeat perpetrators -------------------------------------------------------------------------

@@ -29,6 +29,8 @@ CASEWORK_SECTIONS = {
     "updates-on-time",
     "time-to-triage",
     "repeat-victims",
+    "repeat-reporters",
+    "schools",
 }
 
 
