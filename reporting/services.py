@@ -131,7 +131,8 @@ def submit_report(
         # only later changes (casework/tracking/services.py).
         if contact is not None:
             _acknowledge(report, contact)
-        if report.school_id:
+        # A school that logged the report itself is not told of it again.
+        if report.school_id and report.school_id != report.centre_id:
             _tell_school(report)
     if report.is_shared_with_police:
         for _receiver, result in report_submitted.send_robust(

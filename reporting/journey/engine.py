@@ -32,6 +32,7 @@ class Journey:
         self._draft = None
         self._loaded = False
         self._area_pending = False
+        self._given = None
 
     # --- The draft ---------------------------------------------------------------------------
 
@@ -113,8 +114,16 @@ class Journey:
     def role(self) -> str:
         return answer(self.answers, "who", "reporter_role", ReporterRole.VICTIM)
 
+    @property
+    def step_answers(self) -> dict:
+        """The answers with what the flow knows without asking (answers["given"], e.g. that
+        a school is logging the report), for the steps' conditions."""
+        if self._given is None:
+            self._given = self.flow.given(self.request)
+        return {**self.answers, "given": self._given} if self._given else self.answers
+
     def active_steps(self) -> list[Step]:
-        answers = self.answers
+        answers = self.step_answers
         return [step for step in STEPS if step.is_active(answers)]
 
     def is_done(self, step: Step) -> bool:

@@ -73,6 +73,11 @@ class Flow:
     def start_url(self) -> str:
         return self.before_first_url()
 
+    def given(self, request) -> dict:
+        """What the flow knows without asking, which the steps' conditions read beside the
+        answers (as answers["given"]; never kept in the draft): nothing, publicly."""
+        return {}
+
     def questions_language(self, state: dict) -> str:
         """The language the questions are read in: the page's own."""
         return get_language()

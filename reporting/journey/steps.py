@@ -36,10 +36,19 @@ def _wants_contact(answers):
     return answer(answers, "contact", "contact_wanted") == "yes"
 
 
+def logged_by_school(answers) -> bool:
+    """A school's staff are logging the report (the assisted journey at a school): the school
+    already knows, and is recorded as told (reporting/workspace/assisted.py)."""
+    return bool(answers.get("given", {}).get("logging_school"))
+
+
 def _at_school(answers):
-    """It happened at or near a school (the place page marks it), and a school can be told."""
+    """It happened at or near a school (the place page marks it), and a school can be told
+    (not asked when the school itself is logging the report)."""
     from centres.models import Centre
 
+    if logged_by_school(answers):
+        return False
     at_place = answer(answers, "where", "location_kind") == "place"
     return (
         at_place

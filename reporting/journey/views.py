@@ -69,7 +69,7 @@ def question(request, flow, slug):
     journey = Journey(request, flow)
     change = request.GET.get("change") == "1"
     with translation.override(flow.questions_language(state)):
-        if not step.is_active(journey.answers):
+        if not step.is_active(journey.step_answers):
             # An earlier answer closed this page (it is skipped).
             return redirect(journey.check_url())
         if _limited(request):

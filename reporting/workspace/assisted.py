@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
-from centres.models import AccessLogEntry
+from centres.models import AccessLogEntry, Centre
 
 from .. import access, receipt, support
 from ..evidence.bounds import staff_uploader
@@ -31,7 +31,7 @@ from ..journey.engine import Journey
 from ..journey.flows import Flow
 from ..journey.steps import STEPS
 from ..languages import text_direction
-from ..models import Channel
+from ..models import Channel, SchoolSharing
 from ..passphrase import new_passphrase
 from ..services import submit_report
 from .forms import AssistedStartForm, GoBetweenForm, VictimLanguageForm
@@ -69,6 +69,14 @@ class AssistedFlow(Flow):
     def questions_language(self, state) -> str:
         return state["language"]
 
+    def given(self, request) -> dict:
+        """At a school, its staff log the report: "tell the school?" is not asked (the
+        school already knows) and the school is recorded as told (send)."""
+        state = self.state(request)
+        if state and Centre.objects.schools().filter(pk=state["centre_id"]).exists():
+            return {"logging_school": state["centre_id"]}
+        return {}
+
     def context(self, request, state) -> dict:
         return {
             "language_form": VictimLanguageForm(initial={"language": state["language"]}),
@@ -96,6 +104,10 @@ class AssistedFlow(Flow):
         passphrase = chosen or new_passphrase()
         with translation.override(language):
             answers = report_answers(journey)
+        if centre.is_school:
+            # The school logging it knows of it: recorded as told, seeing what happened (its
+            # staff see the contact details they took as the report's centre, access.py).
+            answers = {**answers, "school_id": centre.pk, "school_sharing": SchoolSharing.REPORT}
         report = submit_report(
             answers={**answers, "centre_is_go_between": forms["form"].go_between},
             language=language,
