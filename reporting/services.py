@@ -41,6 +41,8 @@ CONTACT_FIELDS = (
     "interpreter_needed",
     "interpreter_language",
     "bsl",
+    "bsl_relay",
+    "bsl_video_address",
     "easy_read",
     "large_print",
     "other_needs",
@@ -210,7 +212,7 @@ def _contact_details(details) -> dict | None:
     given = ("name", "phone", "email", "channels", "safe_times", "safe_windows", "other_needs")
     if not any(details.get(k) for k in given):
         return None
-    for key in ("name", "phone", "email", "safe_times", "other_needs"):
+    for key in ("name", "phone", "email", "safe_times", "other_needs", "bsl_video_address"):
         # Encrypted fields keep "nothing" as NULL rather than an encrypted empty string.
         details[key] = details.get(key) or None
     return details

@@ -4,6 +4,7 @@ throttle's failures, beside the tracking page in casework/tracking/). Every name
 importable from here."""
 
 from ..tracking.models import TrackingFailure
+from .board import BoardReport
 from .case import (
     ALLOWED_TRANSITIONS,
     CLOSE_WITHOUT_OUTCOME_FROM,
@@ -15,12 +16,11 @@ from .case import (
     TransitionRefused,
 )
 from .clocks import Clock, ClockKind, ClockQuerySet
-from .board import BoardReport
 from .escalations import Escalation, EscalationKind, EscalationLevel
-from .holds import LegalHold, LegalHoldKind
 from .feedback import FEEDBACK_QUESTIONS, VictimFeedback
-from .links import LinkKind, ReportLink, ReportLinkQuerySet
+from .holds import LegalHold, LegalHoldKind
 from .insights import InsightsFact, InsightsFactKind, InsightsRefresh
+from .links import LinkKind, ReportLink, ReportLinkQuerySet
 from .outcomes import (
     Authorisation,
     AuthorisationDecision,
@@ -44,12 +44,12 @@ from .updates import (
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
-    "FEEDBACK_QUESTIONS",
     "CLOSE_WITHOUT_OUTCOME_FROM",
+    "FEEDBACK_QUESTIONS",
     "VICTIM_MESSAGES",
     "Authorisation",
-    "BoardReport",
     "AuthorisationDecision",
+    "BoardReport",
     "Case",
     "CaseEvent",
     "CaseImpactAssessment",
@@ -68,11 +68,9 @@ __all__ = [
     "InsightsFactKind",
     "InsightsRefresh",
     "KeyEvent",
-    "LinkKind",
-    "ReportLink",
-    "ReportLinkQuerySet",
     "LegalHold",
     "LegalHoldKind",
+    "LinkKind",
     "LocalOutcomeCode",
     "Outcome",
     "OutcomeQuerySet",
@@ -80,6 +78,8 @@ __all__ = [
     "Priority",
     "ReadMark",
     "RecordingDecision",
+    "ReportLink",
+    "ReportLinkQuerySet",
     "TensionAlert",
     "ThriveAssessment",
     "ThriveLevel",

@@ -76,6 +76,8 @@ def report_answers(journey) -> dict:
             "email": clean.get("email", ""),
             "phone": clean.get("phone", ""),
             "channels": clean.get("channels", []),
+            "bsl_relay": clean.get("bsl_relay", ""),
+            "bsl_video_address": clean.get("bsl_video_address", ""),
             "safe_times": clean.get("safe_times", ""),
             "safe_windows": clean.get("safe_windows", []),
             "not_on_bank_holidays": bool(clean.get("not_on_bank_holidays")),

@@ -114,13 +114,6 @@ STEPS = [
         incident.OffenderIdentifierForm,
         lambda a: answer(a, "offenders", "offender_known") == "yes",
     ),
-    # Optional, for a reporter who knows who did it: what identifies them, kept as a keyed
-    # hash too, so reports naming the same person can be linked (issue 20).
-    Step(
-        "offender-identifiers",
-        incident.OffenderIdentifierForm,
-        lambda a: answer(a, "offenders", "offender_known") == "yes",
-    ),
     Step("harm", incident.HarmForm),
     Step("evidence", incident.EvidenceForm, page=EVIDENCE),
     Step("police", incident.PoliceForm, lambda a: not school_instead_of_police(a)),
