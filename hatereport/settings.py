@@ -69,9 +69,10 @@ SALT_KEY = envlist("CONTACT_ENCRYPTION_SALT", "hatereport-contact-details") or [
 # The key of the keyed hashes of reporters' email addresses and phone numbers
 # (reporting/contact_hashes.py): the data protection officer's search. Derived from SECRET_KEY
 # when unset; changing it means recomputing every hash.
-CONTACT_HASH_KEY = os.environ.get("CONTACT_HASH_KEY", "") or hashlib.sha256(
-    f"hatereport.contact-hash:{SECRET_KEY}".encode()
-).hexdigest()
+CONTACT_HASH_KEY = (
+    os.environ.get("CONTACT_HASH_KEY", "")
+    or hashlib.sha256(f"hatereport.contact-hash:{SECRET_KEY}".encode()).hexdigest()
+)
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")

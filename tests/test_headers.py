@@ -209,6 +209,16 @@ def world(
             "admin:app_list": {"app_label": "casework"},
             "admin:casework_case_action": {"action": next(iter(CASE_ACTION_FORMS))},
             "admin:casework_case_evidence": {"evidence_id": evidence.pk},
+            "admin:casework_case_new_today": {"fmt": "json"},
+            "casework:insights_export": {"key": "reports-by-month"},
+            "casework:board_report": {"quarter": "2026-q3", "area": "force"},
+            "casework:board_report_pdf": {"quarter": "2026-q3", "area": "force"},
+            "data_protection:report": {"pk": report.pk},
+            # No erasure request in this world: the page answers 404, with the headers.
+            "data_protection:erasure": {"pk": report.pk},
+            "tracking:your_data_download": {"kind": "json"},
+            "reporting:easy_read_guide": {"slug": "how-to-report"},
+            "reporting:easy_read_pdf": {"slug": "how-to-report"},
             "admin/(?P<url>.*)": {"url": "no-such-page/"},  # the admin's catch-all
             "staff:invitation": invitation,
             "workspace:evidence": {"pk": evidence.pk},

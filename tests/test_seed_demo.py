@@ -16,7 +16,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework import workdays
-from casework.demo import DEMO_PASSWORD, REPORT_COUNT
+from casework.demo import DEMO_PASSWORD, REPORT_COUNT, load
 from casework.models import (
     ALLOWED_TRANSITIONS,
     Authorisation,
@@ -47,6 +47,7 @@ DEMO_ROLES = {
     "admin@demo.hatereport.test": Role.ADMINISTRATOR,
     # The school's (casework/demo/schools.py).
     "safeguarding@demo.hatereport.test": Role.SAFEGUARDING_LEAD,
+    "dpo@demo.hatereport.test": Role.DATA_PROTECTION_OFFICER,
 }
 
 
@@ -183,9 +184,23 @@ def test_seed_demo_backup_code_signs_the_spoc_in(seeded, client):
     assert response.headers["Location"] == "/admin/"
 
 
+def _texts(data) -> set[str]:
+    """Every string in a demo data file, however deep (the reports' words among them)."""
+    if isinstance(data, dict):
+        return set().union(*(_texts(value) for value in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_texts(value) for value in data))
+    return {data} if isinstance(data, str) else set()
+
+
 def synthetic_reports():
-    """The demo's random reports: not the school's two (casework/demo/schools.py)."""
-    return Report.objects.exclude(centre__kind="school").filter(school__isnull=True)
+    """The demo's random reports: not the school's two (casework/demo/schools.py), nor the
+    matching examples (casework/demo/matching.py, data/matching.json)."""
+    return (
+        Report.objects.exclude(centre__kind="school")
+        .filter(school__isnull=True)
+        .exclude(description__in=_texts(load("matching")))
+    )
 
 
 def test_seed_demo_spreads_reports_over_eighteen_months(seeded):

@@ -21,7 +21,9 @@ def validate_pattern(value: str) -> None:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValidationError(_("Not a valid regular expression: %(error)s") % {"error": exc})
+        raise ValidationError(
+            _("Not a valid regular expression: %(error)s") % {"error": exc}
+        ) from exc
 
 
 class AreaQuerySet(models.QuerySet):

@@ -114,10 +114,6 @@ class ReporterContact(models.Model):
     def __str__(self):
         return str(_("Contact for %(reference)s") % {"reference": self.report.reference})
 
-    def refresh_hashes(self) -> None:
-        self.email_hash = contact_hashes.email_hash(self.email)
-        self.phone_hash = contact_hashes.phone_hash(self.phone)
-
     def save(self, *args, **kwargs):
         # A derived column, not a rule: the hashes can never disagree with what is stored.
         self.refresh_hashes()
@@ -125,6 +121,10 @@ class ReporterContact(models.Model):
         if update_fields is not None and {"email", "phone"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "email_hash", "phone_hash"}
         super().save(*args, **kwargs)
+
+    def refresh_hashes(self) -> None:
+        self.email_hash = contact_hashes.email_hash(self.email)
+        self.phone_hash = contact_hashes.phone_hash(self.phone)
 
     def allows(self, channel: str) -> bool:
         if self.bsl_video_only and channel in (Channels.EMAIL, Channels.SMS):

@@ -160,7 +160,7 @@ def test_case_page_status_offers_only_allowed_moves(client, area_a, spoc_a):
 
     response = client.get(change_url(case))
 
-    [(_name, form)] = response.context["form_groups"]["status"]
+    form = dict(response.context["form_groups"]["status"])["status"]
     assert [value for value, _label in form.fields["to"].choices] == [
         "investigating",
         "awaiting_decision",

@@ -2,7 +2,6 @@
 OC10 close without an inspector; no further action with an identifiable offender needs one;
 a non-crime incident closes without a crime outcome; the insights page shows the rate."""
 
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
