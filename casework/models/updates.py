@@ -14,7 +14,8 @@ from reporting.models import Channels
 # The channels as migrated (casework 0001). A BSL video call attempt (Channels.BSL_VIDEO) is
 # stored as "bsl_video" too; its label joins these choices with the next casework migration
 # (the database checks no list of channels, so nothing waits for it).
-CONTACT_ATTEMPT_CHANNELS = [(c.value, c.label) for c in Channels if c != Channels.BSL_VIDEO]
+# A contact attempt by any channel a safe-contact plan can allow, a BSL video call included.
+CONTACT_ATTEMPT_CHANNELS = Channels.choices
 
 
 class Priority(models.TextChoices):
