@@ -132,7 +132,17 @@ def report_detail(request, pk):
     case = getattr(report, "case", None)
     updates = []
     if case is not None:
-        updates = case.updates.filter(visibility=VICTIM_VISIBLE).order_by("-created_at")
+        updates = list(case.updates.filter(visibility=VICTIM_VISIBLE).order_by("-created_at"))
+    # Linked by the police to another case as the same incident (casework/services/
+    # matching.py): that case's updates for the victim reach this reporter, and so this page.
+    link = (
+        report.case_links.filter(kind="same_incident", unlinked_at__isnull=True)
+        .select_related("case")
+        .first()
+    )
+    if link is not None and link.case != case:
+        updates += list(link.case.updates.filter(visibility=VICTIM_VISIBLE))
+        updates.sort(key=lambda update: update.created_at, reverse=True)
     contact = None
     if access.can_see_contact_details(request.user, report):
         contact = getattr(report, "contact", None)

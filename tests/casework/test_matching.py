@@ -231,6 +231,26 @@ def test_each_reporter_of_the_incident_is_updated_on_their_own_terms(area_a, spo
     assert any(entry.get("update") == update.victim_parts() for entry in entries)
 
 
+def test_the_centre_that_logged_a_linked_report_sees_the_incidents_updates(
+    client, area_a, centre_a, volunteer_a, spoc_a, race
+):
+    online = incident(area_a, strands=[race])
+    assisted = incident(
+        area_a, description=BUS_AGAIN, strands=[race], centre=centre_a, channel="assisted"
+    )
+    matching.link_report(
+        case=online, report=assisted.report, kind=LinkKind.SAME_INCIDENT, by=spoc_a
+    )
+    services.send_victim_update(case=online, by=spoc_a, message_code="received")
+    sign_in(client, volunteer_a)
+
+    response = client.get(reverse("workspace:report", args=[assisted.report.pk]))
+
+    assert response.status_code == 200
+    assert len(response.context["updates"]) == 1
+    assert response.context["updates"][0]["update"].case == online
+
+
 def test_related_link_sends_no_updates_and_unlink_restores_the_clock(area_a, spoc_a, race):
     case = incident(area_a, strands=[race])
     other = incident(area_a, description=BUS_AGAIN, strands=[race])
