@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from centres.forms import LanguageSelect
-from reporting.forms.kit import radios
+from reporting.forms.kit import NamesInEnglishSelect, radios
 from reporting.forms.person import SafeTimesForm, is_relay_address
-from reporting.models import Channels, ReporterContact
+from reporting.models import BslRelay, Channels, ReporterContact
 from reporting.services import CONTACT_FIELDS
 
 ADDITION_MAX_LENGTH = 5000
@@ -139,6 +139,8 @@ class ContactPreferencesForm(SafeTimesForm, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
             "other_needs": forms.Textarea(attrs={"rows": 3}),
+            # SignVideo, SignLive, InterpreterNow: names, in English on every page.
+            "bsl_relay": NamesInEnglishSelect(except_values={BslRelay.OTHER}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -167,3 +168,31 @@ class JourneyForm(forms.Form):
 
     def you(self, victim_words, other_words):
         return victim_words if self.is_victim else other_words
+
+
+def names_in_english(choices, *, except_values=()):
+    """Choices whose labels are names, in English whatever the page's language (a service's
+    brand name, such as SignVideo): each label says so with lang="en", so a screen reader
+    reading Urdu says the name as English (WCAG 3.1.2). For radios and checkboxes."""
+    return [
+        (
+            value,
+            label if value in except_values else format_html('<span lang="en">{}</span>', label),
+        )
+        for value, label in choices
+    ]
+
+
+class NamesInEnglishSelect(forms.Select):
+    """A select whose options are names in English: each option carries lang="en" (an
+    <option> can hold no element, so the attribute goes on the option itself)."""
+
+    def __init__(self, *args, except_values=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.except_values = set(except_values)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value and value not in self.except_values:
+            option["attrs"] = {**option["attrs"], "lang": "en"}
+        return option

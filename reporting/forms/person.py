@@ -14,7 +14,17 @@ from centres.forms import LanguageSelect
 
 from .. import contact_plan
 from ..models import Answer, BslRelay, Channels
-from .kit import OPTIONAL, YES_NO, HintedLabel, JourneyForm, checkboxes, messages, radios, text
+from .kit import (
+    OPTIONAL,
+    YES_NO,
+    HintedLabel,
+    JourneyForm,
+    checkboxes,
+    messages,
+    names_in_english,
+    radios,
+    text,
+)
 
 
 class ContactWantedForm(JourneyForm):
@@ -88,7 +98,7 @@ class ContactForm(JourneyForm):
 
     bsl_relay = radios(
         _("Which video relay service should we call you through?"),
-        BslRelay.choices,
+        names_in_english(BslRelay.choices, except_values={BslRelay.OTHER}),
         help_text=_("Only if you chose a BSL video call. A BSL interpreter joins the call."),
     )
     bsl_video_address = forms.CharField(

@@ -78,6 +78,7 @@ def test_volunteer_logs_a_report_in_polish_and_finds_it(live_server, page):
     page.locator("input[name=motivation]").first.check()
     answer()
     answer(check=["input[name=offender_known][value=yes]"])
+    answer()  # what identifies them: optional, left empty
     answer(
         check=[
             "input[name=injured][value=no]",

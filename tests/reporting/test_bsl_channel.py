@@ -193,3 +193,24 @@ def test_staff_with_no_owner_on_the_case_the_area_spocs_get_the_task(area_a):
 
     tasks = Notification.objects.filter(kind="bsl_video_call_needed")
     assert [t.recipient for t in tasks] == [spoc]
+
+
+def test_relay_services_names_are_marked_as_english_on_pages_in_other_languages():
+    """SignVideo, SignLive and InterpreterNow are names: a screen reader reading Urdu must
+    say them as English (WCAG 3.1.2), in the journey's radios and the tracking page's list."""
+    from django.template import engines
+
+    from casework.tracking.forms import ContactPreferencesForm
+
+    with translation.override("ur"):
+        radios = (
+            engines["django"]
+            .from_string("{% load crispy_forms_tags %}{{ form.bsl_relay|as_crispy_field }}")
+            .render({"form": ContactForm()})
+        )
+        select = str(ContactPreferencesForm()["bsl_relay"])
+
+    for name in ("SignVideo", "SignLive", "InterpreterNow"):
+        assert f'<span lang="en">{name}</span>' in radios
+        assert f'lang="en">{name}</option>' in select
+    assert 'value="other" lang="en"' not in select  # "another service" is in Urdu
