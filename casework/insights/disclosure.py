@@ -19,11 +19,18 @@ what the audit catches — rarely, so little is withheld. Each count is rounded 
 wherever it appears, so tables that share a total (every partition of the period's reports
 carries its own total row) add nothing to one another, and the export is the page's table.
 
+Across tables (`protect_all`, the page's and the export's entry point): a count in one table
+may equal the sum of part of a column in another (the cases triaged in the period are the
+reports shared with the police: the crime-or-incident rows but "not shared"). Any count that
+equals the true sum of a column of another table, or of all its rows but one or two, is
+treated as a relation a reader may know, and audited as a table's own sums are.
+
 Figures derived from counts (a rate, a change on last year) are computed from the counts as
 published, never from the true ones, so they give nothing away that the counts do not: a
 `Ratio` or `Change` in a provider's row is a placeholder that `protect` turns into a percentage.
 """
 
+import itertools
 from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
@@ -147,14 +154,29 @@ def _relations(table, counts):
             yield (row, counts[-1]), [(row, column) for column in counts[:-1]]
 
 
+def _withhold_largest(rows, parts, total) -> None:
+    """Withhold the largest published part (or, with none left, the total)."""
+    published = [(rows[r][c], (r, c)) for r, c in parts if not isinstance(rows[r][c], Hidden)]
+    if published:
+        r, c = max(published)[1]
+        rows[r][c] = WITHHELD
+    else:
+        total_rows, (r, c) = total
+        total_rows[r][c] = WITHHELD
+
+
+def _count_columns(table) -> list[int]:
+    return [
+        column
+        for column in range(1, len(table.columns))
+        if table.rows and all(isinstance(row[column], int) for row in table.rows)
+    ]
+
+
 def _audit(table, rows) -> bool:
     """Secondary suppression: while a relation pins a hidden count, withhold its largest
     published part (or, with none left, its total). True when anything was withheld."""
-    counts = [
-        column
-        for column in range(1, len(table.columns))
-        if all(isinstance(row[column], int) for row in table.rows)
-    ]
+    counts = _count_columns(table)
     withheld, changed = False, True
     while changed:
         changed = False
@@ -162,13 +184,18 @@ def _audit(table, rows) -> bool:
             cells = [rows[r][c] for r, c in parts]
             if not _pinned(rows[total_row][total_column], cells):
                 continue
-            published = [
-                (rows[r][c], (r, c)) for r, c in parts if not isinstance(rows[r][c], Hidden)
-            ]
-            r, c = max(published)[1] if published else (total_row, total_column)
-            rows[r][c] = WITHHELD
+            _withhold_largest(rows, parts, (rows, (total_row, total_column)))
             withheld = changed = True
     return withheld
+
+
+def _withhold_derived(table, rows) -> None:
+    """A rate or change beside a withheld count could give it back: withhold them all."""
+    derived = (Ratio, Change)
+    for true_row, row in zip(table.rows, rows, strict=True):
+        for column, cell in enumerate(true_row):
+            if isinstance(cell, derived) and row[column] is not None:
+                row[column] = WITHHELD
 
 
 NOTE = _(
@@ -184,11 +211,61 @@ def protect(table):
         return table
     rows = [[row[0], *(protect_cell(cell) for cell in row[1:])] for row in table.rows]
     if _audit(table, rows):
-        # A rate or change beside a withheld count could give it back: withhold them all.
-        derived = (Ratio, Change)
-        for true_row, row in zip(table.rows, rows, strict=True):
-            for column, cell in enumerate(true_row):
-                if isinstance(cell, derived) and row[column] is not None:
-                    row[column] = WITHHELD
+        _withhold_derived(table, rows)
     note = f"{table.note} {NOTE}".strip() if table.note else str(NOTE)
     return replace(table, rows=rows, protected=True, note=note)
+
+
+def _subsets(size: int):
+    """Row sets a reader may add up: all of them, or all but one or two."""
+    everything = tuple(range(size))
+    yield everything
+    for left_out in range(1, min(2, size - 1) + 1):
+        for out in itertools.combinations(everything, left_out):
+            yield tuple(i for i in everything if i not in out)
+
+
+def _audit_across(tables, protected) -> None:
+    """Withhold figures until no count of one table, equal to a sum of part of a column of
+    another, pins a hidden count of that column (rows of a table in `protected` change)."""
+    counts = [
+        (index, row, column, table.rows[row][column])
+        for index, table in enumerate(tables)
+        for column in _count_columns(table)
+        for row in range(len(table.rows))
+    ]
+    by_value: dict[int, list] = {}
+    for index, row, column, value in counts:
+        if value >= SMALL_NUMBER:  # a hidden total is no help to a reader
+            by_value.setdefault(value, []).append((index, row, column))
+    for index, table in enumerate(tables):
+        body = len(table.rows) - 1 if table.total_row else len(table.rows)
+        rows = protected[index].rows
+        touched = False
+        for column in _count_columns(table):
+            for subset in _subsets(body):
+                parts = [(row, column) for row in subset]
+                if not any(rows[r][c] is HIDDEN for r, c in parts):
+                    continue
+                true_sum = sum(table.rows[r][c] for r, c in parts)
+                for other, total_row, total_column in by_value.get(true_sum, ()):
+                    if other == index:
+                        continue  # a table's own sums: its own audit
+                    total_rows = protected[other].rows
+                    total = (total_rows, (total_row, total_column))
+                    while _pinned(
+                        total_rows[total_row][total_column], [rows[r][c] for r, c in parts]
+                    ):
+                        _withhold_largest(rows, parts, total)
+                        touched = True
+        if touched:
+            _withhold_derived(table, rows)
+
+
+def protect_all(tables: list) -> list:
+    """Every table protected (`protect`), then audited against the others (`_audit_across`)."""
+    raw = [table for table in tables if not table.protected]
+    protected = [protect(table) for table in tables]
+    if len(raw) == len(tables):
+        _audit_across(tables, protected)
+    return protected

@@ -49,10 +49,11 @@ def providers():
 
 
 def all_tables(filters):
-    """Every table of the page for these filters, each with disclosure control applied."""
-    from .disclosure import protect
+    """Every table of the page for these filters, with disclosure control applied to each and
+    across them (disclosure.protect_all)."""
+    from .disclosure import protect_all
 
     tables = []
     for provider in providers():
-        tables.extend(protect(table) for table in provider(filters))
-    return tables
+        tables.extend(provider(filters))
+    return protect_all(tables)

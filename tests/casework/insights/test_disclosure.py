@@ -125,6 +125,41 @@ def _pinned_by_sums(tables):
     return pinned
 
 
+def _pinned_across(tables, truth):
+    """Hidden cells pinned by a relation between tables: a published count equal (in truth)
+    to the sum of a column of another table, or of all its rows but one or two."""
+    cells = {
+        (table.key, r, c): str(row[c])
+        for table, rows in tables
+        for r, row in enumerate(rows)
+        for c in range(1, len(row))
+    }
+    pinned = []
+    for table, rows in tables:
+        body = len(rows) - 1 if table.total_row else len(rows)
+        columns = {c for (key, _r, c) in truth if key == table.key}
+        for column in sorted(columns):
+            everything = tuple(range(body))
+            subsets = [everything] + [
+                tuple(i for i in everything if i not in out)
+                for size in (1, 2)
+                for out in itertools.combinations(everything, size)
+            ]
+            for subset in subsets:
+                parts = [cells[(table.key, r, column)] for r in subset]
+                if "<5" not in parts:
+                    continue
+                true_sum = sum(truth[(table.key, r, column)] for r in subset)
+                for position, value in truth.items():
+                    if position[0] == table.key or value != true_sum or value < 5:
+                        continue
+                    total = cells[position]
+                    for index, part in enumerate(parts):
+                        if part == "<5" and len(_values_left(total, parts, index)) < 2:
+                            pinned.append((position, table.key, column, subset))
+    return pinned
+
+
 def _truth():
     truth = {}
     for provider in sections.providers():
@@ -155,6 +190,8 @@ def test_no_hidden_count_recoverable_from_page_and_exports(client, analyst, insi
     assert all(count % 5 == 0 for count in counts)
     assert _recovered(counts, hidden, truth) == []
     assert _pinned_by_sums([(s["table"], s["rows"]) for s in page.context["sections"]]) == []
+    page_tables = [(s["table"], s["rows"]) for s in page.context["sections"]]
+    assert _pinned_across(page_tables, _truth()) == []
 
 
 def test_the_attack_finds_a_hidden_count_under_the_old_rule(insights_data):
@@ -186,6 +223,57 @@ def test_sums_that_would_pin_a_hidden_count_withhold_a_figure_beside_it():
     assert _pinned_by_sums([(table, naive)])  # rounding alone would give the 1 away
     assert [str(row[1]) for row in protected.rows].count("[c]") == 1
     assert _pinned_by_sums([(table, [[r[0], str(r[1])] for r in protected.rows])]) == []
+
+
+def _two_tables():
+    """Cases triaged: 17 (published 15). Police recording: 8 crime, 8 incident, 1 no record,
+    30 not shared (47, published 45): 15 = 10 + 10 + <5 pins the 1, though neither table's
+    own sums do."""
+    from casework.insights.figures import with_total
+    from casework.insights.tables import Table
+
+    triage = Table(
+        key="triage",
+        title="t",
+        description="",
+        columns=["", "Cases"],
+        rows=with_total([["a day", 9], ["longer", 8]]),
+        total_row=True,
+    )
+    recorded = Table(
+        key="recorded",
+        title="r",
+        description="",
+        columns=["", "Reports"],
+        rows=with_total([["crime", 8], ["incident", 8], ["no record", 1], ["not shared", 30]]),
+        total_row=True,
+    )
+    return triage, recorded
+
+
+def test_a_count_in_one_table_cannot_pin_a_hidden_count_in_another():
+    from casework.insights.disclosure import protect_all
+
+    tables = _two_tables()
+    truth = {
+        (table.key, r, c): row[c]
+        for table in tables
+        for r, row in enumerate(table.rows)
+        for c in range(1, len(row))
+    }
+    each_alone = [(table, protect(table).rows) for table in tables]
+
+    assert _pinned_by_sums(each_alone) == []  # neither table gives the 1 away on its own
+    assert _pinned_across(each_alone, truth)  # but 15 = 10 + 10 + <5 does
+
+    published = [
+        (table, protected.rows)
+        for table, protected in zip(tables, protect_all(tables), strict=True)
+    ]
+
+    assert _pinned_across(published, truth) == []
+    assert _pinned_by_sums(published) == []
+    assert "[c]" in [str(row[1]) for row in published[1][1]]
 
 
 def test_default_period_ends_this_month():
