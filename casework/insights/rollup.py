@@ -19,10 +19,10 @@ from django.db.models.functions import Coalesce, Concat, TruncMonth
 from django.utils import timezone
 
 from centres.models import CentreKind
+from reporting.contact_hashes import counted_as_repeat
 from reporting.models import UNDER_18, Consent, Report
 
 from ..models import Case, Clock, InsightsFact, InsightsRefresh, RecordingDecision
-from ..services.matching import reported_before
 from .filters import add_months
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def report_flags():
         (AT_SCHOOL, Q(centre__kind=CentreKind.SCHOOL)),
         (TOLD_SCHOOL, Q(school__isnull=False)),
         (UNDER_18_CODE, Q(age_group__in=UNDER_18)),
-        (REPEAT_REPORTER, reported_before()),
+        (REPEAT_REPORTER, counted_as_repeat()),
     ]
     return Concat(
         *(_label(When(condition, then=Value(f"{code} "))) for code, condition in conditions),

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from centres.models import AccessLogEntry, Area
 from reporting import access
+from reporting.contact_hashes import REPEAT_WINDOW, counted_as_repeat
 from reporting.models import (
     SHARED_WITH_POLICE,
     Consent,
@@ -47,7 +48,6 @@ from ..models import Case, LinkKind, ReportLink
 from .common import lock_case, log_change
 
 WINDOW = dt.timedelta(days=7)
-REPEAT_WINDOW = dt.timedelta(days=365)
 NEIGHBOURS_FILE = Path(__file__).resolve().parent.parent / "data" / "area_neighbours.json"
 
 
@@ -348,28 +348,11 @@ def repeat_counts(reports, *, now=None) -> dict[int, int]:
     return counts
 
 
-def reported_before(path: str = "") -> Q:
-    """A filter (or, in a When, a condition) on reports, or on rows reaching a report by
-    `path` (e.g. "report__"): its reporter had reported before in the 12 months before it,
-    by the keyed hash of their email or phone. Used by insights and its rollup."""
-    earlier = Report.objects.filter(
-        submitted_at__lt=OuterRef(f"{path}submitted_at"),
-        submitted_at__gte=OuterRef(f"{path}submitted_at") - REPEAT_WINDOW,
-    ).exclude(pk=OuterRef(f"{path}pk"))
-    by_email = earlier.filter(contact__email_hash=OuterRef(f"{path}contact__email_hash")).exclude(
-        contact__email_hash=""
-    )
-    by_phone = earlier.filter(contact__phone_hash=OuterRef(f"{path}contact__phone_hash")).exclude(
-        contact__phone_hash=""
-    )
-    return Q(Exists(by_email)) | Q(Exists(by_phone))
-
-
 def repeat_victim_count(queryset) -> int:
     """For insights: how many reports of `queryset` (scoped by the caller, e.g.
     access.reports_counted_for) came from someone who had reported before in the 12 months
     before it, by the keyed hash of their email or phone. Counts only; never who."""
-    return queryset.filter(reported_before()).count()
+    return queryset.filter(counted_as_repeat()).count()
 
 
 # --- Repeat perpetrators -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from centres.models import AccessLogEntry
 
+from ..contact_hashes import keep_repeat_reporters
 from ..evidence import delete_evidence
 from ..models import EqualityAnswers, EvidenceFile, Report, ReportAddition, ReporterContact
 
@@ -107,6 +108,7 @@ def delete_contact_reports(report_ids, *, now, by=None, reason="") -> int:
     )
     if not ids:
         return 0
+    keep_repeat_reporters(ids)
     ReporterContact.objects.filter(report_id__in=ids).delete()
     Report.objects.filter(pk__in=ids).update(contact_removed_at=now)
     _log(by, ids, "retention: contact details deleted", reason, now)
@@ -156,6 +158,7 @@ def anonymise_reports(report_ids, *, now, by=None, reason="") -> int:
     )
     if not ids:
         return 0
+    keep_repeat_reporters(ids)
     ReporterContact.objects.filter(report_id__in=ids).delete()
     ReportAddition.objects.filter(report_id__in=ids).delete()
     EqualityAnswers.objects.filter(report_id__in=ids).delete()

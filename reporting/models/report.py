@@ -249,6 +249,15 @@ class Report(models.Model):
         _("contact details deleted at"), null=True, blank=True
     )
     free_text_removed_at = models.DateTimeField(_("free text deleted at"), null=True, blank=True)
+    # Its reporter had reported before in the 12 months before it, by the keyed hash of their
+    # email or phone (contact_hashes.mark_repeat_reporters, when contact details are saved):
+    # kept, so statistics still count it once the contact details are deleted.
+    repeat_reporter = models.BooleanField(
+        _("reported before in the 12 months before"),
+        default=False,
+        db_default=False,
+        editable=False,
+    )
 
     objects = ReportQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ with the same disclosure control as every other table."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from casework.insights import figures, rollup, sections
 from casework.insights.disclosure import HIDDEN
@@ -141,3 +142,34 @@ def test_few_repeat_victims_are_hidden_and_cannot_be_worked_out(area_a):
     # 9 is published as 10 and 8 as 10: 10 - 10 leaves anything from 1 to 4 (or [c]).
     assert not (isinstance(rest, int) and isinstance(total, int) and 0 < total - rest < 5)
     assert shown.rows[0][2] is HIDDEN  # its share too
+
+
+@pytest.mark.parametrize("purge", ["contact", "anonymise"])
+def test_a_repeat_victim_still_counts_once_the_contact_details_are_deleted(area_a, purge):
+    """The retention schedule deletes contact details a year after a case closes, and with
+    them the hashes that matched a repeat victim: the flag is kept on the report first, so
+    the repeat-reporter figure for that month does not change."""
+    from reporting.lifecycle import removal
+    from reporting.models import Report, ReporterContact
+
+    now = at_month(0)
+    first = report_from(area_a, "07700 900444", now - dt.timedelta(days=40))
+    second = report_from(area_a, "07700 900444", now)
+    other = report_from(area_a, "07700 900555", now)
+    month = month_of(now)
+    filters = Filters(start=month, end=month)
+    rollup.refresh()
+    assert [row[1] for row in figures.repeat_reporter_table(filters).rows] == [1, 1, 2]
+
+    remove = {
+        "contact": removal.delete_contact_reports,
+        "anonymise": removal.anonymise_reports,
+    }[purge]
+    # The earlier report's details go first (its case closed first), then the later one's.
+    remove([first.pk], now=timezone.now(), reason="test")
+    remove([second.pk, other.pk], now=timezone.now(), reason="test")
+    rollup.refresh()
+
+    assert not ReporterContact.objects.filter(report__in=[first, second, other]).exists()
+    assert [row[1] for row in figures.repeat_reporter_table(filters).rows] == [1, 1, 2]
+    assert list(Report.objects.filter(repeat_reporter=True)) == [second]
