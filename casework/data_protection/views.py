@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from centres.decorators import staff_required
 from centres.models import AccessLogEntry
 from reporting import access
+from reporting.lifecycle import waiting_changes
 from reporting.models import ErasureRequest, Report
 
 from . import access_review, erasure, search
@@ -54,7 +55,13 @@ def home(request):
     if request.method == "POST" and form.is_valid():
         found = search.find_reports(request.user, **form.cleaned_data)
     waiting = ErasureRequest.objects.waiting().select_related("area")[:50]
-    context = {"form": form, "found": found, "waiting": waiting, "today": timezone.localdate()}
+    context = {
+        "form": form,
+        "found": found,
+        "waiting": waiting,
+        "today": timezone.localdate(),
+        "retention_waiting": len(waiting_changes()),
+    }
     return _no_store(render(request, "casework/data_protection/home.html", context))
 
 

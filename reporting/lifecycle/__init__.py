@@ -11,12 +11,22 @@ from .removal import (
     remove_evidence,
     remove_free_text,
 )
-from .schedule import Category, days_for_area, national_days, notice_days
+from .schedule import (
+    Category,
+    WaitingChange,
+    apply_configured,
+    days_for_area,
+    national_days,
+    notice_days,
+    waiting_changes,
+)
 
 __all__ = [
     "Category",
     "PurgeResult",
+    "WaitingChange",
     "anonymise_report",
+    "apply_configured",
     "days_for_area",
     "delete_contact",
     "national_days",
@@ -28,4 +38,5 @@ __all__ = [
     "remove_free_text",
     "retention_periods",
     "run_purge",
+    "waiting_changes",
 ]

@@ -22,7 +22,7 @@ from centres.models import Area
 
 from ..models import EvidenceFile, Report, ReporterContact
 from . import removal
-from .schedule import AreaGroup, Category, area_groups, clock_ran_out, not_held
+from .schedule import AreaGroup, Category, area_groups, clock_ran_out, not_held, waiting_changes
 
 logger = logging.getLogger(__name__)
 
@@ -75,14 +75,15 @@ class PurgeResult:
         return sorted(rows, key=lambda row: row["area"])
 
 
-def preview(*, now: datetime.datetime | None = None) -> PurgeResult:
-    """What the next run would remove under the current settings, per category and area:
-    counts only, nothing changed. (A report due for two categories counts in both, as the
-    run changes it in both.)"""
+def preview(*, now: datetime.datetime | None = None, proposed: bool = False) -> PurgeResult:
+    """What the next run would remove under the periods in force (or, with `proposed`, under
+    those set now, before the officer applies them), per category and area: counts only,
+    nothing changed. (A report due for two categories counts in both, as the run changes it
+    in both.)"""
     now = now or timezone.now()
     result = PurgeResult()
     for category in Category:
-        for group in area_groups(category, now):
+        for group in area_groups(category, now, proposed=proposed):
             rows = due(category, group).values("area_id").annotate(n=Count("pk")).order_by()
             for row in rows:
                 result.counts[category][row["area_id"]] += row["n"]
@@ -109,6 +110,11 @@ def run_purge(
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [RETENTION_LOCK])
+    if waiting_changes():
+        logger.warning(
+            "retention: a shorter period is set and waits for the data protection officer's "
+            "review; the periods in force were applied"
+        )
     totals = result.totals()
     logger.info(
         "retention: contact details %s, free text %s, evidence %s, anonymised %s",

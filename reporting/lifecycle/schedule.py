@@ -10,6 +10,11 @@ Each period runs from the report's *clock start*: when its police case closed (a
 case stops the clock), or, for a report never shared with the police, its last activity
 (sent, first contact about support, information added, consent changed). A report shared
 with the police whose case is not open yet has no clock.
+
+A period made shorter waits for review: the purge keeps to the periods in force (the longer
+of those set now and those the data protection officer last applied, RetentionSchedule)
+until the officer has seen the dry run of the new ones and applied them
+(`apply_configured`). A period made longer applies at once: it removes less.
 """
 
 import datetime
@@ -21,7 +26,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from centres.models import Area
 
-from ..models import SHARED_WITH_POLICE, ConsentChange, ReportAddition
+from ..models import SHARED_WITH_POLICE, ConsentChange, ReportAddition, RetentionSchedule
 
 
 class Category(StrEnum):
@@ -64,12 +69,95 @@ class AreaGroup:
     cutoff: datetime.datetime
 
 
-def area_groups(category: Category, now: datetime.datetime) -> list[AreaGroup]:
-    """Every area, grouped by the period that applies to it (a handful of groups at most)."""
+def configured_periods() -> dict:
+    """The periods set now (settings, and each area's shorter ones), in the form
+    RetentionSchedule.periods stores: national days, and every day of each area that differs."""
     national = national_days()
+    everywhere = {str(c): national[c] for c in Category}
+    areas = {}
+    for area in Area.objects.order_by("pk"):
+        own = {str(c): days_for_area(c, area, national) for c in Category}
+        if own != everywhere:
+            areas[str(area.pk)] = own
+    return {"national": everywhere, "areas": areas}
+
+
+def _days(periods: dict, category: Category, area_pk: int) -> int:
+    return int(periods["areas"].get(str(area_pk), periods["national"])[str(category)])
+
+
+def reviewed() -> RetentionSchedule | None:
+    """The schedule the data protection officer applied last (the first was recorded when
+    reviews began, by migration reporting 0017)."""
+    return RetentionSchedule.objects.order_by("-approved_at", "-pk").first()
+
+
+def periods_in_force(configured: dict | None = None) -> dict:
+    """What the purge applies: for each category and area, the longer of the period set now
+    and the one last reviewed (a shorter one waits for review; a longer one removes less)."""
+    configured = configured or configured_periods()
+    last = reviewed()
+    if last is None:
+        return configured
+    national = {
+        str(c): max(int(configured["national"][str(c)]), int(last.periods["national"][str(c)]))
+        for c in Category
+    }
+    areas = {}
+    for pk in {*configured["areas"], *last.periods["areas"]}:
+        own = {str(c): max(_days(configured, c, pk), _days(last.periods, c, pk)) for c in Category}
+        if own != national:
+            areas[pk] = own
+    return {"national": national, "areas": areas}
+
+
+@dataclass(frozen=True)
+class WaitingChange:
+    """A period set shorter than the one in force: it waits for the officer's review."""
+
+    category: Category
+    area: Area | None  # None: the national period
+    in_force: int
+    configured: int
+
+
+def waiting_changes() -> list[WaitingChange]:
+    """Every period set now that is shorter than the one the purge applies."""
+    configured = configured_periods()
+    in_force = periods_in_force(configured)
+    changes = []
+    named = [*in_force["areas"], *configured["areas"]]
+    areas = {str(area.pk): area for area in Area.objects.filter(pk__in=named)}
+    for category in Category:
+        key = str(category)
+        national, kept_nationally = configured["national"][key], in_force["national"][key]
+        if national < kept_nationally:
+            changes.append(WaitingChange(category, None, kept_nationally, national))
+        for pk, area in sorted(areas.items(), key=lambda item: item[1].name):
+            now_set, kept = _days(configured, category, pk), _days(in_force, category, pk)
+            if now_set < kept and now_set < configured["national"][key]:
+                changes.append(WaitingChange(category, area, kept, now_set))
+    return changes
+
+
+def apply_configured(*, by, would_remove: dict) -> RetentionSchedule:
+    """The officer has seen the dry run of the periods set now: they take effect."""
+    return RetentionSchedule.objects.create(
+        periods=configured_periods(), would_remove=would_remove, approved_by=by
+    )
+
+
+def area_groups(
+    category: Category, now: datetime.datetime, *, proposed: bool = False
+) -> list[AreaGroup]:
+    """Every area, grouped by the period that applies to it (a handful of groups at most):
+    the periods in force, or with `proposed` those set now (the dry run of a change)."""
+    periods = configured_periods()
+    if not proposed:
+        periods = periods_in_force(periods)
     groups: dict[int, list[int]] = {}
     for area in Area.objects.order_by("pk"):
-        groups.setdefault(days_for_area(category, area, national), []).append(area.pk)
+        groups.setdefault(_days(periods, category, area.pk), []).append(area.pk)
     return [
         AreaGroup(days, tuple(ids), now - datetime.timedelta(days=days))
         for days, ids in sorted(groups.items())
@@ -105,16 +193,16 @@ def not_held(prefix: str = "") -> Q:
 
 
 def notice_days() -> dict[str, int]:
-    """The periods the privacy notice promises: for each category the longest that applies
-    in any area (the national period, or less where every area set less), so the notice says
-    exactly the most the purge keeps anything."""
-    national = national_days()
-    areas = list(Area.objects.all())
+    """The periods the privacy notice promises: for each category the longest the purge
+    applies in any area (periods_in_force: the national period, or less where every area set
+    less), so the notice says exactly the most the purge keeps anything."""
+    periods = periods_in_force()
+    areas = list(Area.objects.values_list("pk", flat=True))
     return {
         str(category): (
-            max(days_for_area(category, area, national) for area in areas)
+            max(_days(periods, category, pk) for pk in areas)
             if areas
-            else national[category]
+            else periods["national"][str(category)]
         )
         for category in Category
     }

@@ -40,6 +40,7 @@ from .report import (
     new_reference,
     normalise_reference,
 )
+from .retention import RetentionSchedule
 
 __all__ = [
     "REFERENCE_ALPHABET",
@@ -66,6 +67,7 @@ __all__ = [
     "ReportQuerySet",
     "ReporterContact",
     "ReporterRole",
+    "RetentionSchedule",
     "SchoolSharing",
     "evidence_path",
     "evidence_storage",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from casework import services
 from casework.models import CaseStatus, LegalHold
 from centres.models import AccessLogEntry
-from reporting.lifecycle import run_purge
+from reporting.lifecycle import apply_configured, run_purge
 from reporting.models import ReporterContact
 from tests.casework.conftest import make_case
 from tests.conftest import sign_in
@@ -103,6 +103,7 @@ def test_the_purge_keeps_a_held_case_until_its_release(area_a, inspector_a):
     held = make_case(area=area_a, status=CaseStatus.CLOSED)
     other = make_case(area=area_a, status=CaseStatus.CLOSED)
     services.place_legal_hold(case=held, by=inspector_a, kind="prosecution", reason="Trial")
+    apply_configured(by=None, would_remove={})  # the officer applied the 30 days
 
     with time_machine.travel(start + datetime.timedelta(days=40), tick=False):
         run_purge()

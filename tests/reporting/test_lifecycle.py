@@ -15,7 +15,15 @@ from django.utils import timezone
 from casework.models import CaseStatus, CaseUpdate, LegalHold
 from centres.models import AccessLogEntry, Area
 from reporting import evidence
-from reporting.lifecycle import Category, anonymise_report, notice_days, preview, run_purge
+from reporting.lifecycle import (
+    Category,
+    anonymise_report,
+    apply_configured,
+    notice_days,
+    preview,
+    run_purge,
+    waiting_changes,
+)
 from reporting.models import (
     Consent,
     EqualityAnswers,
@@ -45,6 +53,9 @@ START = datetime.datetime(2026, 1, 5, 12, 0, tzinfo=datetime.UTC)
 @pytest.fixture(autouse=True)
 def schedule():
     with override_settings(HATEREPORT_RETENTION=SCHEDULE, RETENTION_BATCH=500):
+        # Shorter than the defaults the test database was migrated with: the officer applies
+        # them (test_a_shorter_period_waits_for_the_officer shows what happens before).
+        apply_configured(by=None, would_remove={})
         yield
 
 
@@ -257,6 +268,7 @@ def test_area_sets_a_shorter_period(world):
     area_b = world["area_b"]
     area_b.contact_retention_days = 10
     area_b.save(update_fields=["contact_retention_days"])
+    apply_configured(by=UserFactory(), would_remove={})
 
     result = purge_on(11)
 
@@ -349,8 +361,74 @@ def test_notice_periods_follow_settings_and_areas(world):
     assert notice_days() == {"contact": 30, "free_text": 60, "evidence": 90, "anonymise": 120}
     world["area_a"].unshared_report_retention_days = 100
     world["area_a"].save(update_fields=["unshared_report_retention_days"])
+    apply_configured(by=None, would_remove={})
     assert notice_days()["anonymise"] == 120  # another area still keeps reports 120 days
 
     Area.objects.update(unshared_report_retention_days=100)
+    assert notice_days()["anonymise"] == 120  # shorter everywhere, but not yet applied
+    apply_configured(by=None, would_remove={})
 
     assert notice_days()["anonymise"] == 100
+
+
+def test_a_shorter_period_waits_for_the_officer(world, django_capture_on_commit_callbacks):
+    """A period made shorter removes more at once and cannot be undone: the purge keeps to
+    the periods in force until the officer has seen the dry run of the new ones and applied
+    them. A longer one applies at once."""
+    officer = UserFactory()
+    shorter = {**SCHEDULE, "contact_days": 10}
+    with override_settings(HATEREPORT_RETENTION=shorter):
+        [change] = waiting_changes()
+        assert (change.category, change.area, change.in_force, change.configured) == (
+            "contact",
+            None,
+            30,
+            10,
+        )
+        with time_machine.travel(START + 11 * DAY, tick=False):
+            proposed = preview(proposed=True)
+            assert preview().totals()["contact"] == 0
+        assert proposed.totals()["contact"] == 3  # the closed cases' and the support report's
+
+        assert purge_on(11).totals()["contact"] == 0  # the 30 days in force: nothing yet
+        assert notice_days()["contact"] == 30
+        assert state(world["closed"])["contact"] is True
+
+        applied = apply_configured(by=officer, would_remove=proposed.totals())
+        assert waiting_changes() == []
+        with django_capture_on_commit_callbacks(execute=True):
+            assert purge_on(11).totals()["contact"] == 3
+        assert notice_days()["contact"] == 10
+    assert applied.approved_by == officer
+    assert applied.would_remove["contact"] == 3
+
+    # Back to 30 days: longer than the 10 in force, so it applies at once, with no review.
+    assert waiting_changes() == []
+    assert notice_days()["contact"] == 30
+
+
+def test_an_area_made_shorter_waits_too(world):
+    area_b = world["area_b"]
+    area_b.contact_retention_days = 10
+    area_b.save(update_fields=["contact_retention_days"])
+
+    [change] = waiting_changes()
+
+    assert (change.area, change.in_force, change.configured) == (area_b, 30, 10)
+    assert purge_on(11).totals()["contact"] == 0
+    assert state(world["closed_b"])["contact"] is True
+
+
+def test_command_shows_what_waits_and_what_it_would_remove(world, capsys):
+    with override_settings(HATEREPORT_RETENTION={**SCHEDULE, "contact_days": 10}):
+        with time_machine.travel(START + 11 * DAY, tick=False):
+            call_command("retention", "--dry-run")
+            in_force = capsys.readouterr().out
+            call_command("retention", "--dry-run", "--proposed")
+            proposed = capsys.readouterr().out
+
+    waiting = "Waiting for the data protection officer: contact details nationally, 10 days set"
+    assert waiting in in_force
+    assert "Would remove: contact details 0" in in_force
+    assert "Would remove: contact details 3" in proposed
+    assert ReporterContact.objects.count() == 6

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from centres.models import Area
-from reporting.lifecycle import period_in_words
+from reporting.lifecycle import apply_configured, period_in_words
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,10 @@ def test_notice_states_the_default_schedule(client):
 
 def test_notice_changes_when_the_settings_change(client):
     with override_settings(HATEREPORT_RETENTION=SHORTER):
+        # Shorter periods wait for the data protection officer's review (lifecycle/schedule.py):
+        # until then the purge keeps to the old ones, and so does the notice.
+        assert "files you uploaded: deleted after 1 year" in retention_list(client)
+        apply_configured(by=None, would_remove={})
         items = retention_list(client)
 
     assert "your contact details and how you want us to contact you: deleted after 90 days" in items
@@ -46,9 +50,28 @@ def test_notice_changes_when_the_settings_change(client):
     assert any(item.startswith("the whole report: anonymised after 540 days.") for item in items)
 
 
+def test_a_longer_period_is_in_the_notice_at_once(client):
+    # Free text and files have no area override to cap them: longer nationally, longer here.
+    longer = {
+        "contact_days": 365,
+        "free_text_days": 3 * 365,
+        "evidence_days": 4 * 365,
+        "anonymise_days": 730,
+    }
+    with override_settings(HATEREPORT_RETENTION=longer):
+        items = retention_list(client)
+
+    assert (
+        "what you wrote in your own words, and anything you added later: deleted after 3 years"
+        in items
+    )
+    assert "files you uploaded: deleted after 4 years" in items
+
+
 def test_notice_states_the_longest_any_area_keeps(client):
     # Every area keeps contact details 200 days: the national year is never reached.
     Area.objects.update(contact_retention_days=200)
+    apply_configured(by=None, would_remove={})
 
     items = retention_list(client)
 
@@ -59,6 +82,7 @@ def test_notice_states_the_longest_any_area_keeps(client):
 
 def test_tracking_page_says_when_checking_stops(client):
     with override_settings(HATEREPORT_RETENTION=SHORTER), translation.override("en"):
+        apply_configured(by=None, would_remove={})
         html = client.get(reverse("tracking:track")).content.decode()
 
     text = " ".join(html.split())

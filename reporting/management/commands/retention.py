@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from reporting.lifecycle import Category, national_days, preview, run_purge
+from reporting.lifecycle import Category, national_days, preview, run_purge, waiting_changes
 
 LABELS = {
     Category.CONTACT: "contact details",
@@ -19,14 +19,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Count what would go; change nothing."
         )
+        parser.add_argument(
+            "--proposed",
+            action="store_true",
+            help="With --dry-run: count under the periods set now, before the data protection "
+            "officer applies a shorter one.",
+        )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle(self, *args, dry_run=False, proposed=False, **options):
         days = national_days()
         self.stdout.write(
-            "Schedule (days; an area may set shorter): "
+            "Schedule set (days; an area may set shorter): "
             + ", ".join(f"{LABELS[c]} {days[c]}" for c in Category)
         )
-        result = preview() if dry_run else run_purge()
+        for change in waiting_changes():
+            where = change.area.name if change.area else "nationally"
+            self.stdout.write(
+                f"Waiting for the data protection officer: {LABELS[change.category]} {where}, "
+                f"{change.configured} days set, {change.in_force} in force"
+            )
+        result = preview(proposed=proposed) if dry_run else run_purge()
         if result.skipped:
             self.stdout.write("Another run holds the lock; nothing done.")
             return
