@@ -195,11 +195,15 @@ def _texts(data) -> set[str]:
 
 def synthetic_reports():
     """The demo's random reports: not the school's two (casework/demo/schools.py), nor the
-    matching examples (casework/demo/matching.py, data/matching.json)."""
+    matching examples (casework/demo/matching.py, data/matching.json), nor last week's rise
+    in tension (casework/demo/tension.py)."""
+    from casework.demo import tension
+
     return (
         Report.objects.exclude(centre__kind="school")
         .filter(school__isnull=True)
         .exclude(description__in=_texts(load("matching")))
+        .exclude(description__in=tension.WORDS)
     )
 
 
@@ -360,3 +364,22 @@ def test_every_area_and_the_central_queue_has_a_support_hub_with_a_team(seeded):
     assert queued.filter(support_contacted_at__isnull=True).exists()
     assert queued.filter(support_contacted_at__isnull=False).exists()
     assert queued.filter(centre__isnull=True).exists()  # online ones, at hubs
+
+
+def test_seed_demo_raises_a_community_tension_alert_for_last_weeks_rise(seeded):
+    """Eight homophobic incidents in Birmingham East last week (casework/demo/tension.py):
+    the nightly check alerts the force lead and the area's SPOC with counts only, and
+    insights shows the week with its expected range."""
+    from casework.models import TensionAlert
+    from centres.models import Notification
+
+    [alert] = TensionAlert.objects.select_related("area", "strand")
+
+    assert (alert.area.code, alert.strand.code, alert.observed) == (
+        "birmingham-east",
+        "sexual_orientation",
+        8,
+    )
+    assert alert.observed > alert.upper_bound
+    assert Notification.objects.filter(kind="tension_alert").exists()
+    assert "community tension alerts" in seeded

@@ -20,6 +20,7 @@ from reporting.models import REFERENCE_ALPHABET, Consent
 
 from ..insights.rollup import refresh as refresh_insights
 from ..models import CaseStatus
+from ..services.tension import raise_tension_alerts
 from ..sweeps import open_missing_cases, sweep_casework
 from . import (
     SEED,
@@ -32,6 +33,7 @@ from . import (
     reports,
     retention,
     schools,
+    tension,
 )
 
 
@@ -58,10 +60,13 @@ def seed_demo(*, now: datetime | None = None) -> "Demo":
         matching.create_examples(demo)
         data_protection.create_examples(demo)
         retention.create_examples(demo)
+        tension.create_spike(demo)
     open_missing_cases(now=demo.now)
     demo.sweep = sweep_casework(now=demo.now)
-    # The insights figures, as the beat's hourly refresh would have them.
+    # The insights figures, as the beat's hourly refresh would have them, and the nightly
+    # community-tension check.
     refresh_insights(now=demo.now)
+    demo.tension_alerts = raise_tension_alerts(today=demo.today)
     return demo
 
 
@@ -77,6 +82,7 @@ class Demo:
         self.showcase: dict[str, dict] = {}  # reference -> the state its case is put in
         self.accounts: list[tuple[str, str, list[str]]] = []
         self.sweep = None
+        self.tension_alerts = []
 
     # --- random choices -------------------------------------------------------------------
 

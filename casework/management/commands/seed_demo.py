@@ -13,7 +13,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from casework.demo import DEMO_PASSPHRASE, DEMO_PASSWORD, SUPERUSER_EMAIL
 from casework.demo.seeder import current_accounts, seed_demo
-from casework.models import Authorisation, Case, CaseUpdate, Clock, Escalation, Outcome
+from casework.models import (
+    Authorisation,
+    Case,
+    CaseUpdate,
+    Clock,
+    Escalation,
+    Outcome,
+    TensionAlert,
+)
 from centres.models import Area, Centre, SupportService, User
 from reporting.models import Referral, Report
 
@@ -72,6 +80,7 @@ class Command(BaseCommand):
             ("outcomes", Outcome.objects.count()),
             ("authorisations", Authorisation.objects.count()),
             ("referrals", Referral.objects.count()),
+            ("community tension alerts", TensionAlert.objects.count()),
         ]
         for label, count in rows:
             self.stdout.write(f"  {label:<28} {count}")
