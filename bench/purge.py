@@ -2,7 +2,7 @@
 thousand reports and, with --large, at two million.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hr_bench SECRET_KEY=bench \\
-        .venv/bin/python bench/purge.py [--small 20000] [--large 2000000]
+        .venv/bin/python bench/purge.py [--small 20000] [--large 2000000] [--steady 2000]
 
 It refuses any database whose name does not contain "bench". It fills reports and their
 cases as bench/casework_changelist.py does (INSERT … SELECT generate_series: twenty areas,
@@ -11,6 +11,12 @@ details and every tenth one an evidence row, then runs the purge under the defau
 (settings.HATEREPORT_RETENTION) and prints, per category, the reports changed, the seconds
 and the rate; then a second run (nothing left to do: the cost of scanning) and the peak of
 Python memory (tracemalloc) of each, which stays flat however many reports there are.
+
+With --steady K it measures a night at steady state instead of a first run over years of
+backlog: everything the schedule removes by now is removed first, through the same removal
+functions in large batches, except K reports of each category (the highest ids); then the
+purge runs and finds those K, and a second run finds nothing. The same K at both sizes, so
+the rates compare what a night costs among 20 thousand reports and among two million.
 """
 
 import argparse
@@ -91,6 +97,37 @@ def purge() -> tuple[dict, float, float]:
     return result.totals(), took, peak
 
 
+def steady_state(keep: int, chunk: int = 20_000) -> None:
+    """Remove everything due now but the last `keep` reports of each category, through the
+    purge's own removal functions (purge.ACTIONS), in batches of `chunk`."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from reporting.lifecycle.purge import ACTIONS, due
+    from reporting.lifecycle.schedule import Category, area_groups
+
+    now = timezone.now()
+    for category in Category:
+        started = time.perf_counter()
+        ids = sorted(
+            pk
+            for group in area_groups(category, now)
+            for pk in due(category, group).values_list("pk", flat=True)
+        )
+        done = ids[:-keep] if keep else ids
+        for start in range(0, len(done), chunk):
+            with transaction.atomic():
+                ACTIONS[category](done[start : start + chunk], now=now, reason="bench")
+        print(
+            f"  steady state, {category}: {len(done):,} removed in "
+            f"{time.perf_counter() - started:.0f} s, {len(ids) - len(done):,} left due",
+            flush=True,
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE reporting_report")
+        cursor.execute("ANALYZE casework_case, reporting_reportercontact, reporting_evidencefile")
+
+
 def measure(label: str) -> None:
     totals, took, peak = purge()
     again, took_again, peak_again = purge()
@@ -113,6 +150,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=20_000)
     parser.add_argument("--large", type=int, default=0, help="e.g. 2000000")
+    parser.add_argument(
+        "--steady",
+        type=int,
+        default=0,
+        metavar="K",
+        help="measure a night at steady state with K reports due per category",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url:
@@ -129,7 +173,11 @@ def main():
             )
         print(f"Filling {size:,} reports…", flush=True)
         print(f"  {fill(1, size) + fill_contacts(1, size):.1f} s", flush=True)
-        measure(f"At {size:,} reports (default schedule)")
+        if args.steady:
+            steady_state(args.steady)
+            measure(f"At {size:,} reports, steady state, {args.steady:,} due per category")
+        else:
+            measure(f"At {size:,} reports (default schedule)")
 
 
 if __name__ == "__main__":
