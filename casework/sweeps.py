@@ -133,8 +133,8 @@ RULES = [
 # Every rule goes through this statement, so none can raise an escalation for a case whose
 # reporter no longer shares it with the police: the consent is checked here, once, by key.
 RAISE_SQL = f"""
-INSERT INTO casework_escalation (case_id, kind, level, clock_id, raised_at)
-SELECT candidate.case_id, %(kind)s, %(level)s, candidate.clock_id, %(now)s
+INSERT INTO casework_escalation (case_id, area_id, kind, level, clock_id, raised_at)
+SELECT candidate.case_id, sc.area_id, %(kind)s, %(level)s, candidate.clock_id, %(now)s
 FROM ({{candidates}}) AS candidate (case_id, clock_id)
 JOIN casework_case sc ON sc.id = candidate.case_id
 JOIN reporting_report r ON r.id = sc.report_id AND {SHARED}

@@ -187,7 +187,7 @@ def escalations_handled_by(user, queryset: QuerySet) -> QuerySet:
     if not areas:
         return _scoped(queryset.none(), "escalations_handled_by")
     return _scoped(
-        queryset.filter(Q(case__area_id__in=areas) & shared_with_police("case__report__")),
+        queryset.filter(Q(area_id__in=areas) & shared_with_police("case__report__")),
         "escalations_handled_by",
     )
 

@@ -32,7 +32,7 @@ class EscalationStateFilter(admin.SimpleListFilter):
 class EscalationAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
     list_display = ["reference", "kind", "level", "area", "raised_at", "resolved_at"]
     list_filter = [EscalationStateFilter, "kind", "level"]
-    list_select_related = ["case__report", "case__area"]
+    list_select_related = ["case__report", "area"]
     search_fields = ["=case__report__reference"]
     search_help_text = _("Search by reference, for example HR-7KQ4-M2XD.")
     list_per_page = 50
@@ -45,7 +45,7 @@ class EscalationAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.escalations_handled_by(
-            request.user, super().get_queryset(request).select_related("case__report", "case__area")
+            request.user, super().get_queryset(request).select_related("case__report", "area")
         )
 
     def _answers_for_escalations(self, request) -> bool:
@@ -83,4 +83,4 @@ class EscalationAdmin(AccessLoggedAdmin, CappedListAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("area"))
     def area(self, obj):
-        return obj.case.area
+        return obj.area

@@ -54,6 +54,7 @@ def test_overdue_clock_escalates_to_officer_and_spoc_once(area_a, spoc_a, office
         Escalation.Kind.UPDATE_OVERDUE,
         Escalation.Level.SPOC,
     )
+    assert escalation.area == area_a  # copied from the case: the area's lists read it
     assert first.raised == {"update_overdue:spoc": 1}
     assert second.raised == {} and second.notification_ids == []
     assert messages_to(spoc_a).count() == 1
