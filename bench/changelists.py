@@ -13,6 +13,14 @@ access-log entry for every report. Each list is requested through the full Djang
 of one area of twenty, an administrator and the superuser, and the script prints the
 queries and the median time of each at both sizes and the ratio. Targets (issue #15 part
 9): the same number of queries at both sizes, and at most twice the time.
+
+The times of one run are taken minutes apart, on a machine whose page times vary by half
+between minutes. For figures that compare the data rather than the machine, fill two
+databases (a run with --large equal to --small fills one of 20,000) and measure them in
+turn:
+
+    DATABASE_URL=…/hr_bench SECRET_KEY=bench .venv/bin/python bench/changelists.py \\
+        --measure-only --against postgres://…/hr_bench_small [--rounds 3]
 """
 
 import argparse
@@ -20,6 +28,7 @@ import os
 import statistics
 import sys
 import time
+from urllib.parse import urlparse
 
 from casework_changelist import RUNS, ensure_database, fill, prepare, setup_django, signed_in_client
 
@@ -164,6 +173,77 @@ def measure(clients):
     return results
 
 
+def use_database(url: str) -> None:
+    """Point Django's default connection at another bench database (same server)."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = urlparse(url).path.lstrip("/")
+
+
+def print_table(small_label, large_label, small, large, runs) -> bool:
+    """The table of queries, median times and ratios; True when every list is on target."""
+    print()
+    print(
+        f"{'list, role (median of ' + runs + ')':42} | "
+        f"{small_label:>18} | {large_label:>18} | ratio"
+    )
+    print(f"{'':42} | {'queries':>7} {'ms':>10} | {'queries':>7} {'ms':>10} |")
+    ok = True
+    for key, (q1, ms1, d1) in small.items():
+        q2, ms2, d2 = large[key]
+        ratio = ms2 / ms1
+        verdict = ""
+        if q1 != q2:
+            verdict += "  <-- queries differ"
+        if ratio > 2:
+            verdict += "  <-- over 2x"
+        if d1 or d2:
+            verdict += "  (SELECT DISTINCT)"
+        ok &= "<--" not in verdict
+        label = f"{key[0]}, {key[1]}"
+        print(f"{label:42} | {q1:7} {ms1:10.1f} | {q2:7} {ms2:10.1f} | {ratio:5.2f}{verdict}")
+    print()
+    print("All within target." if ok else "Some lists are over target.")
+    return ok
+
+
+def compare_in_turn(small_url: str, large_url: str, rounds: int) -> bool:
+    """Measure two filled databases in turn, `rounds` times each, and compare the medians:
+    on a shared machine a page's time varies by half from one minute to the next, so sizes
+    measured at different times compare the machine as much as the data."""
+    from reporting.models import Report
+
+    runs = {small_url: [], large_url: []}
+    sizes = {}
+    for round_number in range(rounds):
+        for url in (small_url, large_url):
+            use_database(url)
+            sizes[url] = Report.objects.count()
+            users = people()
+            clients = {role: signed_in_client(user) for role, user in users.items()}
+            runs[url].append(measure(clients))
+            print(f"  round {round_number + 1}: {sizes[url]:,} reports measured", flush=True)
+
+    def medians(results):
+        return {
+            key: (
+                results[0][key][0],
+                statistics.median(r[key][1] for r in results),
+                any(r[key][2] for r in results),
+            )
+            for key in results[0]
+        }
+
+    return print_table(
+        f"at {sizes[small_url]:,}",
+        f"at {sizes[large_url]:,}",
+        medians(runs[small_url]),
+        medians(runs[large_url]),
+        f"{rounds} x {RUNS}",
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=20_000)
@@ -171,6 +251,13 @@ def main():
     parser.add_argument(
         "--measure-only", action="store_true", help="measure the rows already there, fill none"
     )
+    parser.add_argument(
+        "--against",
+        metavar="URL",
+        help="with --measure-only: a second filled bench database (e.g. of 20,000 reports) to "
+        "measure in turn with DATABASE_URL's, and compare",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="with --against (default 3)")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url:
@@ -192,6 +279,9 @@ def main():
 
     from reporting.models import Report
 
+    if args.measure_only and args.against:
+        ensure_database(args.against)
+        return 0 if compare_in_turn(args.against, url, args.rounds) else 1
     if args.measure_only:
         # Measure what a previous run filled, without filling more: e.g. the two million rows
         # of a run whose measurement was interrupted, when the machine is quiet.
@@ -210,28 +300,7 @@ def main():
     print(f"  {took:.1f} s", flush=True)
     large = measure(signed_in())
 
-    print()
-    print(
-        f"{'list, role (median of ' + str(RUNS) + ')':42} | "
-        f"{'at ' + format(args.small, ','):>18} | {'at ' + format(args.large, ','):>18} | ratio"
-    )
-    print(f"{'':42} | {'queries':>7} {'ms':>10} | {'queries':>7} {'ms':>10} |")
-    ok = True
-    for key, (q1, ms1, d1) in small.items():
-        q2, ms2, d2 = large[key]
-        ratio = ms2 / ms1
-        verdict = ""
-        if q1 != q2:
-            verdict += "  <-- queries differ"
-        if ratio > 2:
-            verdict += "  <-- over 2x"
-        if d1 or d2:
-            verdict += "  (SELECT DISTINCT)"
-        ok &= "<--" not in verdict
-        label = f"{key[0]}, {key[1]}"
-        print(f"{label:42} | {q1:7} {ms1:10.1f} | {q2:7} {ms2:10.1f} | {ratio:5.2f}{verdict}")
-    print()
-    print("All within target." if ok else "Some lists are over target.")
+    ok = print_table(f"at {args.small:,}", f"at {args.large:,}", small, large, str(RUNS))
     return 0 if ok else 1
 
 
