@@ -420,12 +420,14 @@ def test_an_area_made_shorter_waits_too(world):
 
 
 def test_command_shows_what_waits_and_what_it_would_remove(world, capsys):
-    with override_settings(HATEREPORT_RETENTION={**SCHEDULE, "contact_days": 10}):
-        with time_machine.travel(START + 11 * DAY, tick=False):
-            call_command("retention", "--dry-run")
-            in_force = capsys.readouterr().out
-            call_command("retention", "--dry-run", "--proposed")
-            proposed = capsys.readouterr().out
+    with (
+        override_settings(HATEREPORT_RETENTION={**SCHEDULE, "contact_days": 10}),
+        time_machine.travel(START + 11 * DAY, tick=False),
+    ):
+        call_command("retention", "--dry-run")
+        in_force = capsys.readouterr().out
+        call_command("retention", "--dry-run", "--proposed")
+        proposed = capsys.readouterr().out
 
     waiting = "Waiting for the data protection officer: contact details nationally, 10 days set"
     assert waiting in in_force
