@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from centres.models import Area, AreaPlace, Role
@@ -57,8 +58,17 @@ def site(live_server, settings):
 
 
 def scripts_ran(page) -> bool:
-    """site.js ran (it marks the body for GOV.UK Frontend), so the page's one script loaded."""
-    return page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+    """site.js ran (it marks the body for GOV.UK Frontend), so the page's one script loaded.
+    A module script runs after the document is parsed: waits up to 5 s for it (a check made
+    the moment the page's `dir` is set could run before the script had)."""
+    try:
+        page.wait_for_function(
+            "document.body && document.body.classList.contains('govuk-frontend-supported')",
+            timeout=5000,
+        )
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def style_of(page, selector: str, prop: str) -> str:

@@ -97,7 +97,9 @@ def seed(postgres: PrivatePostgres, stack: Stack, count: int):
 def statuses(postgres: PrivatePostgres) -> Counter:
     try:
         rows = postgres.query("SELECT status, count(*) FROM centres_notification GROUP BY 1")
-    except psycopg2.OperationalError:  # polled while the test has the database stopped
+    except (psycopg2.OperationalError, psycopg2.InterfaceError):
+        # Polled while the test has the database stopped: refused at connect, or (stopped in
+        # the middle of the query) the connection closed under it.
         return Counter()
     return Counter(dict(rows))
 

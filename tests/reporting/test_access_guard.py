@@ -50,6 +50,9 @@ TRUSTED = {
     # The insights rollup counts every report for the page's aggregates, for nobody in
     # particular; the page reads only the rollup.
     "casework/insights/rollup.py",
+    # Whether a report's reporter had reported before: a filter the rollup counts with, and
+    # the flag the retention purge keeps on the reports it is about to strip (by id).
+    "reporting/contact_hashes.py",
     # The retention purge and its dry run (counts only), and casework's part of anonymising.
     "casework/retention.py",
 }
